@@ -1,0 +1,131 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"github.com/asyncapi-extract/asyncapi-extract/protocols"
+)
+
+// Result is what the Analyzer finds in one package: every send and
+// receive operation, in source order.
+type Result struct {
+	Operations []*Operation
+}
+
+// Operation is one send or receive of one channel at one call site. A call
+// that reaches several channels (a reader of several group topics, a
+// batch of messages to different topics) gives one Operation per channel.
+type Operation struct {
+	// Library is the client library table the call matched.
+	Library *protocols.Library
+	// Action is send or receive.
+	Action protocols.Action
+	// Callee is the full name of the client function called.
+	Callee string
+	// Pos is the position of the call.
+	Pos token.Pos
+	// Address is the channel address.
+	Address Address
+	// Messages are the distinct messages the call site sends or
+	// receives on that channel.
+	Messages []Message
+	// Settings holds the constant values of the protocol settings found
+	// at the call site (consumer group, broker addresses), sorted and
+	// without duplicates.
+	Settings map[protocols.Setting][]string
+	// Func is the function declaring the call, when it is a declared
+	// function or method (nil in a closure at package level).
+	Func *types.Func
+}
+
+// Address is a resolved channel address.
+type Address struct {
+	// Known is set when Value is the address. Otherwise the address is
+	// only known at run time and Origin says where it comes from.
+	Known bool
+	// Value is the address.
+	Value string
+	// Origin describes where an unknown address comes from, as Go
+	// source (`os.Getenv("TOPIC")`, `parameter topic of Publish`).
+	Origin string
+}
+
+// Message is one message of an operation.
+type Message struct {
+	Payload Payload
+	// Key is the message key, nil when the code sets none.
+	Key *Payload
+}
+
+// Payload describes the bytes of a message payload or key.
+type Payload struct {
+	// Type is the Go type that is encoded into (or decoded from) the
+	// bytes; nil when the bytes have no typed origin.
+	Type types.Type
+	// Raw is the Go type of the bytes when Type is nil: "[]byte" or
+	// "string".
+	Raw string
+	// ContentType is the media type of the encoding, when known.
+	ContentType string
+}
+
+// key returns a string that identifies p among the payloads of one
+// operation.
+func (p Payload) key() string {
+	if p.Type != nil {
+		return p.ContentType + " " + types.TypeString(p.Type, nil)
+	}
+	return p.ContentType + " raw " + p.Raw
+}
+
+func (m Message) key() string {
+	k := m.Payload.key()
+	if m.Key != nil {
+		k += " key " + m.Key.key()
+	}
+	return k
+}
+
+// Describe writes the operation on one line, with types qualified
+// relative to pkg:
+//
+//	kafka send "orders" payload=Order(application/json) key=string groupId=billing
+func (op *Operation) Describe(pkg *types.Package) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s ", op.Library.Protocol.Name, op.Action)
+	if op.Address.Known {
+		fmt.Fprintf(&b, "%q", op.Address.Value)
+	} else {
+		b.WriteString("<dynamic>")
+	}
+	for _, m := range op.Messages {
+		b.WriteString(" payload=" + m.Payload.describe(pkg))
+		if m.Key != nil {
+			b.WriteString(" key=" + m.Key.describe(pkg))
+		}
+	}
+	names := make([]string, 0, len(op.Settings))
+	for s := range op.Settings {
+		names = append(names, string(s))
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(&b, " %s=%s", n, strings.Join(op.Settings[protocols.Setting(n)], ","))
+	}
+	return b.String()
+}
+
+func (p Payload) describe(pkg *types.Package) string {
+	if p.Type == nil {
+		return p.Raw
+	}
+	s := types.TypeString(p.Type, types.RelativeTo(pkg))
+	if p.ContentType != "" {
+		s += "(" + p.ContentType + ")"
+	}
+	return s
+}

@@ -1,0 +1,638 @@
+package analyzer
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/asyncapi-extract/asyncapi-extract/protocols"
+)
+
+// maxDepth bounds how deep the tracer follows values through calls,
+// stores and phis: it keeps pathological code from costing more than
+// the rest of the package.
+const maxDepth = 24
+
+// tracer follows values on the SSA form of one package.
+type tracer struct {
+	pass *analysis.Pass
+	prog *ssaPackage
+
+	// globalStores holds, for every package variable, the values stored
+	// into it and whether every store is in the package initializer.
+	globalStores map[*ssa.Global]*globalInfo
+	// globalRefs holds the instructions that use each package variable.
+	globalRefs map[*ssa.Global][]ssa.Instruction
+	// closures maps an anonymous function to the instructions that make
+	// closures of it, to resolve its free variables.
+	closures map[*ssa.Function][]*ssa.MakeClosure
+	// callers maps a function of the package to its static call sites
+	// in the package, to resolve its parameters.
+	callers map[*ssa.Function][]site
+	// escapes marks functions whose parameters can be set by code the
+	// tracer does not see: exported functions and function values.
+	escapes map[*ssa.Function]bool
+}
+
+type globalInfo struct {
+	stores     []ssa.Value
+	onlyInInit bool
+}
+
+func newTracer(pass *analysis.Pass, prog *ssaPackage) *tracer {
+	t := &tracer{
+		pass:         pass,
+		prog:         prog,
+		globalStores: make(map[*ssa.Global]*globalInfo),
+		globalRefs:   make(map[*ssa.Global][]ssa.Instruction),
+		closures:     make(map[*ssa.Function][]*ssa.MakeClosure),
+		callers:      make(map[*ssa.Function][]site),
+		escapes:      make(map[*ssa.Function]bool),
+	}
+	funcs := append([]*ssa.Function(nil), prog.SrcFuncs...)
+	if init := prog.Pkg.Func("init"); init != nil {
+		funcs = append(funcs, init)
+	}
+	seen := make(map[*ssa.Function]bool)
+	for _, fn := range funcs {
+		if seen[fn] {
+			continue
+		}
+		seen[fn] = true
+		if obj := fn.Object(); obj != nil && obj.Exported() {
+			t.escapes[fn] = true
+		}
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				t.index(fn, instr)
+			}
+		}
+	}
+	return t
+}
+
+func (t *tracer) index(fn *ssa.Function, instr ssa.Instruction) {
+	switch instr := instr.(type) {
+	case *ssa.Store:
+		if g, ok := instr.Addr.(*ssa.Global); ok {
+			gi := t.globalStores[g]
+			if gi == nil {
+				gi = &globalInfo{onlyInInit: true}
+				t.globalStores[g] = gi
+			}
+			gi.stores = append(gi.stores, instr.Val)
+			if !isInit(fn) {
+				gi.onlyInInit = false
+			}
+		}
+	case *ssa.MakeClosure:
+		f := instr.Fn.(*ssa.Function)
+		t.closures[f] = append(t.closures[f], instr)
+		t.escapes[f] = true
+	case ssa.CallInstruction:
+		c := instr.Common()
+		if f := c.StaticCallee(); f != nil && !c.IsInvoke() {
+			t.callers[f] = append(t.callers[f], newSite(instr, fn))
+		}
+	}
+	// A function used as a value (not called) can be called from
+	// anywhere.
+	for _, op := range instr.Operands(nil) {
+		if g, ok := (*op).(*ssa.Global); ok {
+			t.globalRefs[g] = append(t.globalRefs[g], instr)
+		}
+		if f, ok := (*op).(*ssa.Function); ok {
+			if c, isCall := instr.(ssa.CallInstruction); isCall && c.Common().Value == f {
+				continue
+			}
+			t.escapes[f] = true
+		}
+	}
+}
+
+func isInit(fn *ssa.Function) bool {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	return fn.Name() == "init" || (len(fn.Name()) > 5 && fn.Name()[:5] == "init#")
+}
+
+// seen guards the recursive walks against cycles.
+type seen map[ssa.Value]bool
+
+func newSeen() seen { return make(seen) }
+
+func (s seen) visit(v ssa.Value) bool {
+	if v == nil || s[v] || len(s) > 4096 {
+		return false
+	}
+	s[v] = true
+	return true
+}
+
+// eval returns the values a path names at a call site. msg is the message
+// value for paths rooted at the message.
+func (t *tracer) eval(s site, p protocols.Path, msg ssa.Value) []ssa.Value {
+	var vals []ssa.Value
+	switch p.Root {
+	case protocols.RootRecv:
+		vals = nonNil(s.recv())
+	case protocols.RootArg:
+		vals = nonNil(s.arg(p.Index))
+	case protocols.RootResult:
+		vals = s.results(p.Index)
+	case protocols.RootMessage:
+		vals = nonNil(msg)
+	}
+	for _, f := range p.Fields {
+		var next []ssa.Value
+		for _, v := range vals {
+			next = append(next, t.field(v, f, newSeen())...)
+		}
+		vals = next
+	}
+	return vals
+}
+
+func nonNil(v ssa.Value) []ssa.Value {
+	if v == nil {
+		return nil
+	}
+	return []ssa.Value{v}
+}
+
+// origins returns where the struct (or pointer to struct) v comes from:
+// storage locations (allocations, elements, fields, package variables)
+// whose stores give its fields, and calls of table constructors, which
+// give them through their arguments.
+func (t *tracer) origins(v ssa.Value, sn seen) []ssa.Value {
+	if !sn.visit(v) {
+		return nil
+	}
+	switch v := v.(type) {
+	case *ssa.Alloc, *ssa.IndexAddr, *ssa.FieldAddr:
+		return []ssa.Value{v}
+	case *ssa.Global:
+		if isPointerTo(v.Type(), isStruct) {
+			return []ssa.Value{v}
+		}
+	case *ssa.UnOp:
+		if v.Op != token.MUL {
+			return nil
+		}
+		if isPointerTo(v.X.Type(), isStruct) {
+			// A struct value loaded from its storage.
+			return t.origins(v.X, sn)
+		}
+		// A pointer loaded from a variable: what was stored there.
+		var out []ssa.Value
+		for _, st := range t.storedInto(v.X, sn) {
+			out = append(out, t.origins(st, sn)...)
+		}
+		return out
+	case *ssa.Phi:
+		var out []ssa.Value
+		for _, e := range v.Edges {
+			out = append(out, t.origins(e, sn)...)
+		}
+		return out
+	case *ssa.Call:
+		if _, ok := index.Constructors[calleeName(&v.Call)]; ok {
+			return []ssa.Value{v}
+		}
+		var out []ssa.Value
+		for _, r := range t.returned(v, 0, sn) {
+			out = append(out, t.origins(r, sn)...)
+		}
+		return out
+	case *ssa.Extract:
+		call, ok := v.Tuple.(*ssa.Call)
+		if !ok {
+			return nil
+		}
+		if _, ok := index.Constructors[calleeName(&call.Call)]; ok && v.Index == 0 {
+			return []ssa.Value{call}
+		}
+		var out []ssa.Value
+		for _, r := range t.returned(call, v.Index, sn) {
+			out = append(out, t.origins(r, sn)...)
+		}
+		return out
+	case *ssa.MakeInterface:
+		return t.origins(v.X, sn)
+	case *ssa.ChangeType:
+		return t.origins(v.X, sn)
+	case *ssa.TypeAssert:
+		return t.origins(v.X, sn)
+	case *ssa.ChangeInterface:
+		return t.origins(v.X, sn)
+	case *ssa.Parameter, *ssa.FreeVar:
+		var out []ssa.Value
+		for _, a := range t.incoming(v) {
+			out = append(out, t.origins(a, sn)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// field returns the values assigned to the named field of the struct v
+// (or the struct v points to).
+func (t *tracer) field(v ssa.Value, name string, sn seen) []ssa.Value {
+	var out []ssa.Value
+	for _, o := range t.origins(v, sn) {
+		if call, ok := o.(*ssa.Call); ok {
+			ctor := index.Constructors[calleeName(&call.Call)]
+			if p, ok := ctor.Fields[name]; ok {
+				out = append(out, t.eval(newSite(call, call.Parent()), p, nil)...)
+			}
+			continue
+		}
+		for _, r := range t.locationReferrers(o) {
+			switch r := r.(type) {
+			case *ssa.FieldAddr:
+				if fieldName(r.X.Type(), r.Field) == name {
+					out = append(out, t.storedInto(r, sn)...)
+				}
+			case *ssa.Store:
+				if r.Addr == o {
+					// The whole struct was stored.
+					out = append(out, t.field(r.Val, name, sn)...)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// locationReferrers returns the instructions that use a storage location.
+// Package variables have no referrers in SSA; the tracer indexes them.
+func (t *tracer) locationReferrers(loc ssa.Value) []ssa.Instruction {
+	if g, ok := loc.(*ssa.Global); ok {
+		return t.globalRefs[g]
+	}
+	return referrers(loc)
+}
+
+// storedInto returns the values stored into the location addr.
+func (t *tracer) storedInto(addr ssa.Value, sn seen) []ssa.Value {
+	if g, ok := addr.(*ssa.Global); ok {
+		if gi := t.globalStores[g]; gi != nil {
+			return gi.stores
+		}
+		return nil
+	}
+	if fv, ok := addr.(*ssa.FreeVar); ok {
+		// A captured variable: the closure holds the address of the
+		// variable its parent stores into.
+		var out []ssa.Value
+		for _, b := range t.incoming(fv) {
+			if sn.visit(b) {
+				out = append(out, t.storedInto(b, sn)...)
+			}
+		}
+		return out
+	}
+	var out []ssa.Value
+	for _, r := range referrers(addr) {
+		if st, ok := r.(*ssa.Store); ok && st.Addr == addr {
+			out = append(out, st.Val)
+		}
+	}
+	return out
+}
+
+// elements returns the elements of a slice or array value: for a slice
+// made from a composite literal or variadic arguments, the element
+// locations in index order.
+func (t *tracer) elements(v ssa.Value, sn seen) []ssa.Value {
+	if !sn.visit(v) {
+		return nil
+	}
+	switch v := v.(type) {
+	case *ssa.Slice:
+		return t.elements(v.X, sn)
+	case *ssa.Alloc:
+		type elem struct {
+			i int64
+			v ssa.Value
+		}
+		var elems []elem
+		for _, r := range referrers(v) {
+			if ia, ok := r.(*ssa.IndexAddr); ok && ia.X == v {
+				i := int64(-1)
+				if c, ok := ia.Index.(*ssa.Const); ok {
+					i = c.Int64()
+				}
+				elems = append(elems, elem{i, ia})
+			}
+		}
+		sort.SliceStable(elems, func(a, b int) bool { return elems[a].i < elems[b].i })
+		out := make([]ssa.Value, len(elems))
+		for i, e := range elems {
+			out[i] = e.v
+		}
+		return out
+	case *ssa.Phi:
+		var out []ssa.Value
+		for _, e := range v.Edges {
+			out = append(out, t.elements(e, sn)...)
+		}
+		return out
+	case *ssa.UnOp:
+		if v.Op == token.MUL {
+			var out []ssa.Value
+			for _, st := range t.storedInto(v.X, sn) {
+				out = append(out, t.elements(st, sn)...)
+			}
+			return out
+		}
+	case *ssa.Call:
+		if ctor, ok := index.Constructors[calleeName(&v.Call)]; ok {
+			if p, ok := ctor.Fields[""]; ok {
+				var out []ssa.Value
+				for _, x := range t.eval(newSite(v, v.Parent()), p, nil) {
+					out = append(out, t.elements(x, sn)...)
+				}
+				return out
+			}
+		}
+		var out []ssa.Value
+		for _, r := range t.returned(v, 0, sn) {
+			out = append(out, t.elements(r, sn)...)
+		}
+		return out
+	case *ssa.Parameter, *ssa.FreeVar:
+		var out []ssa.Value
+		for _, a := range t.incoming(v) {
+			out = append(out, t.elements(a, sn)...)
+		}
+		return out
+	case *ssa.MakeInterface:
+		return t.elements(v.X, sn)
+	case *ssa.ChangeType:
+		return t.elements(v.X, sn)
+	}
+	return nil
+}
+
+// returned returns the i-th result of every return statement of the
+// function a call statically calls, when its body is in this package.
+func (t *tracer) returned(call *ssa.Call, i int, sn seen) []ssa.Value {
+	fn := call.Call.StaticCallee()
+	if fn == nil || len(fn.Blocks) == 0 || call.Call.IsInvoke() {
+		return nil
+	}
+	var out []ssa.Value
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && i < len(ret.Results) {
+			out = append(out, ret.Results[i])
+		}
+	}
+	return out
+}
+
+// incoming returns the values a parameter or free variable receives from
+// the calls and closures of this package.
+func (t *tracer) incoming(v ssa.Value) []ssa.Value {
+	switch v := v.(type) {
+	case *ssa.Parameter:
+		fn := v.Parent()
+		idx := -1
+		for i, p := range fn.Params {
+			if p == v {
+				idx = i
+			}
+		}
+		var out []ssa.Value
+		for _, s := range t.callers[fn] {
+			if idx >= 0 && idx < len(s.common.Args) {
+				out = append(out, s.common.Args[idx])
+			}
+		}
+		return out
+	case *ssa.FreeVar:
+		fn := v.Parent()
+		idx := -1
+		for i, fv := range fn.FreeVars {
+			if fv == v {
+				idx = i
+			}
+		}
+		var out []ssa.Value
+		for _, mc := range t.closures[fn] {
+			if idx >= 0 && idx < len(mc.Bindings) {
+				out = append(out, mc.Bindings[idx])
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// strValue is a resolved string: a constant, or a description of where a
+// run-time value comes from.
+type strValue struct {
+	value  string
+	known  bool
+	origin string
+}
+
+// strings resolves string values (and lists of strings, and byte slices
+// converted from strings) to constants where it can.
+func (t *tracer) strings(vals []ssa.Value) []strValue {
+	var out []strValue
+	sn := newSeen()
+	for _, v := range vals {
+		out = append(out, t.stringsOf(v, sn, 0)...)
+	}
+	return out
+}
+
+// knownStrings returns the sorted, distinct constant strings among vals.
+func (t *tracer) knownStrings(vals []ssa.Value) []string {
+	set := make(map[string]bool)
+	for _, s := range t.strings(vals) {
+		if s.known {
+			set[s.value] = true
+		}
+	}
+	out := make([]string, 0, len(set))
+	for s := range set {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (t *tracer) stringsOf(v ssa.Value, sn seen, depth int) []strValue {
+	if depth > maxDepth || !sn.visit(v) {
+		return nil
+	}
+	depth++
+	switch v := v.(type) {
+	case *ssa.Const:
+		if v.Value == nil {
+			return nil // the zero value: not set
+		}
+		if v.Value.Kind() == constant.String {
+			return []strValue{{value: constant.StringVal(v.Value), known: true}}
+		}
+		return nil
+	case *ssa.Convert:
+		return t.stringsOf(v.X, sn, depth)
+	case *ssa.ChangeType:
+		return t.stringsOf(v.X, sn, depth)
+	case *ssa.MakeInterface:
+		return t.stringsOf(v.X, sn, depth)
+	case *ssa.Phi:
+		var out []strValue
+		for _, e := range v.Edges {
+			out = append(out, t.stringsOf(e, sn, depth)...)
+		}
+		return out
+	case *ssa.Alloc, *ssa.IndexAddr, *ssa.FieldAddr:
+		// A location stands for its contents: an element of a literal
+		// slice, say.
+		var out []strValue
+		for _, st := range t.storedInto(v, sn) {
+			out = append(out, t.stringsOf(st, sn, depth)...)
+		}
+		return out
+	case *ssa.Slice:
+		var out []strValue
+		for _, e := range t.elements(v, newSeen()) {
+			out = append(out, t.stringsOf(e, sn, depth)...)
+		}
+		return out
+	case *ssa.UnOp:
+		if v.Op != token.MUL {
+			break
+		}
+		if g, ok := v.X.(*ssa.Global); ok {
+			gi := t.globalStores[g]
+			if gi == nil {
+				return []strValue{{origin: "package variable " + g.Name() + ", which is never set"}}
+			}
+			if !gi.onlyInInit {
+				return []strValue{{origin: "package variable " + g.Name() + ", which is assigned at run time"}}
+			}
+		}
+		if isPointerTo(v.X.Type(), isSliceType) {
+			var out []strValue
+			for _, e := range t.elements(v, newSeen()) {
+				out = append(out, t.stringsOf(e, sn, depth)...)
+			}
+			return out
+		}
+		var out []strValue
+		for _, st := range t.storedInto(v.X, sn) {
+			out = append(out, t.stringsOf(st, sn, depth)...)
+		}
+		if len(out) == 0 {
+			if fa, ok := v.X.(*ssa.FieldAddr); ok {
+				for _, fv := range t.field(fa.X, fieldName(fa.X.Type(), fa.Field), newSeen()) {
+					out = append(out, t.stringsOf(fv, sn, depth)...)
+				}
+			}
+		}
+		return out
+	case *ssa.Field:
+		var out []strValue
+		for _, fv := range t.field(v.X, fieldName(v.X.Type(), v.Field), newSeen()) {
+			out = append(out, t.stringsOf(fv, sn, depth)...)
+		}
+		return out
+	case *ssa.Call:
+		name := calleeName(&v.Call)
+		if ctor, ok := index.Constructors[name]; ok {
+			if p, ok := ctor.Fields[""]; ok {
+				return t.strings(t.eval(newSite(v, v.Parent()), p, nil))
+			}
+		}
+		if rets := t.returned(v, 0, sn); len(rets) > 0 {
+			var out []strValue
+			for _, r := range rets {
+				out = append(out, t.stringsOf(r, sn, depth)...)
+			}
+			return out
+		}
+		return []strValue{{origin: describeCall(&v.Call)}}
+	case *ssa.Extract:
+		if call, ok := v.Tuple.(*ssa.Call); ok {
+			if rets := t.returned(call, v.Index, sn); len(rets) > 0 {
+				var out []strValue
+				for _, r := range rets {
+					out = append(out, t.stringsOf(r, sn, depth)...)
+				}
+				return out
+			}
+			return []strValue{{origin: describeCall(&call.Call)}}
+		}
+	case *ssa.Parameter:
+		out := []strValue{}
+		for _, a := range t.incoming(v) {
+			out = append(out, t.stringsOf(a, sn, depth)...)
+		}
+		if t.escapes[v.Parent()] || len(out) == 0 {
+			out = append(out, strValue{origin: "parameter " + v.Name() + " of " + funcName(v.Parent())})
+		}
+		return out
+	case *ssa.FreeVar:
+		var out []strValue
+		for _, a := range t.incoming(v) {
+			out = append(out, t.stringsOf(a, sn, depth)...)
+		}
+		return out
+	}
+	return []strValue{{origin: "a value computed at run time"}}
+}
+
+func funcName(fn *ssa.Function) string {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	if obj, ok := fn.Object().(*types.Func); ok {
+		return shortName(obj)
+	}
+	return fn.Name()
+}
+
+// fieldName returns the name of the i-th field of the struct that t is
+// or points to.
+func fieldName(t types.Type, i int) string {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if s, ok := t.Underlying().(*types.Struct); ok && i < s.NumFields() {
+		return s.Field(i).Name()
+	}
+	return ""
+}
+
+func isStruct(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
+}
+
+func isSliceType(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Slice)
+	return ok
+}
+
+func isSlice(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Slice, *types.Array:
+		return true
+	}
+	return false
+}
+
+func isPointerTo(t types.Type, pred func(types.Type) bool) bool {
+	p, ok := t.Underlying().(*types.Pointer)
+	return ok && pred(p.Elem())
+}

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/asyncapi-extract/asyncapi-extract/emit/speccheck"
+	"github.com/asyncapi-extract/asyncapi-extract/internal/testmod"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden documents")
+
+// goldenCase is one end-to-end run of the command.
+type goldenCase struct {
+	name string   // the golden file is testdata/golden/<name>.yaml
+	dir  string   // -C, relative to the testdata module
+	args []string // flags and patterns
+}
+
+// goldenCases are the bundled example service and one case per client
+// library: every directory of the testdata module but golden/ and
+// example/ holds the analysistest packages of one library, and its
+// golden is the document of all of them. Adding a library's testdata
+// package adds its golden case.
+func goldenCases(t *testing.T) []goldenCase {
+	cases := []goldenCase{
+		{name: "example", dir: "example", args: []string{"--positions", "./..."}},
+	}
+	entries, err := os.ReadDir(testmod.Dir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !e.IsDir() || e.Name() == "golden" || e.Name() == "example" {
+			continue
+		}
+		cases = append(cases, goldenCase{
+			name: e.Name(),
+			dir:  ".",
+			args: []string{"--title", e.Name(), "--positions", "./" + e.Name() + "/..."},
+		})
+	}
+	sort.Slice(cases, func(i, j int) bool { return cases[i].name < cases[j].name })
+	return cases
+}
+
+// runCommand runs the command in-process and returns stdout, stderr and
+// the exit code.
+func runCommand(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(append([]string{"asyncapi-extract"}, args...), &stdout, &stderr)
+	return stdout.String(), stderr.String(), code
+}
+
+// TestGolden compares the document of each case with its golden file,
+// byte for byte, checks that a second run gives the same bytes, and
+// validates every document with the official parser and our own checks.
+func TestGolden(t *testing.T) {
+	if err := testmod.Download(); err != nil {
+		t.Fatal(err)
+	}
+	docs := make(map[string][]byte)
+	for _, c := range goldenCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			dir := filepath.Join(testmod.Dir(), c.dir)
+			args := append([]string{"-C", dir}, c.args...)
+			out, stderr, code := runCommand(t, args...)
+			if code != exitOK {
+				t.Fatalf("exit %d\n%s", code, stderr)
+			}
+			again, _, _ := runCommand(t, args...)
+			if again != out {
+				t.Errorf("a second run gave different bytes")
+			}
+			golden := filepath.Join(testmod.Dir(), "golden", c.name+".yaml")
+			if *update {
+				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if out != string(want) {
+				t.Errorf("document differs from %s (run with -update to accept):\n%s", golden, lineDiff(string(want), out))
+			}
+			docs[c.name+".yaml"] = []byte(out)
+		})
+	}
+	speccheck.ValidateAll(t, docs)
+}
+
+// lineDiff shows the first lines where two texts differ.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl == gl {
+			continue
+		}
+		b.WriteString("line " + strconv.Itoa(i+1) + ":\n  want: " + wl + "\n  got:  " + gl + "\n")
+		if shown++; shown == 10 {
+			b.WriteString("...\n")
+			break
+		}
+	}
+	return b.String()
+}

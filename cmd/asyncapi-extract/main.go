@@ -1,0 +1,217 @@
+// Command asyncapi-extract writes the AsyncAPI 3.0 document of the
+// messages a Go code base sends and receives, found statically from its
+// calls of messaging client libraries.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/asyncapi-extract/asyncapi-extract/emit"
+	"github.com/asyncapi-extract/asyncapi-extract/internal/driver"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0 // the document was written
+	exitUsage    = 2 // bad flags or arguments
+	exitLoad     = 3 // packages could not be loaded or have errors; nothing written
+	exitInternal = 4 // the document could not be built or written
+)
+
+const exitCodesHelp = `EXIT CODES:
+   0  the document was written (diagnostics, if any, are on stderr)
+   2  bad flags or arguments
+   3  the packages could not be loaded or have errors; nothing was written
+   4  the document could not be built or written`
+
+func main() {
+	os.Exit(run(os.Args, os.Stdout, os.Stderr))
+}
+
+// run is the command with its streams, for tests.
+func run(args []string, stdout, stderr io.Writer) int {
+	code := exitOK
+	app := &cli.App{
+		Name:      "asyncapi-extract",
+		Usage:     "write the AsyncAPI 3.0 document of what Go code sends and receives",
+		UsageText: "asyncapi-extract [flags] [packages]   (packages default to ./...)",
+		Description: "Loads the Go packages, finds every publish and subscribe call of the supported\n" +
+			"messaging clients, resolves channel addresses and payload types, and prints an\n" +
+			"AsyncAPI 3.0.0 document. Diagnostics go to stderr as file:line:col: message.\n\n" +
+			exitCodesHelp,
+		Writer:          stdout,
+		ErrWriter:       stderr,
+		HideHelpCommand: true,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the document to `FILE` (format from its extension: .yaml, .yml or .json)"},
+			&cli.StringFlag{Name: "format", Usage: "output format: yaml or json (default: from --output, else yaml)"},
+			&cli.StringFlag{Name: "tags", Usage: "comma-separated build `TAGS`"},
+			&cli.StringFlag{Name: "title", Usage: "info.title (default: the module path)"},
+			&cli.StringFlag{Name: "version", Usage: "info.version (default: 1.0.0, or N.0.0 for a /vN module)"},
+			&cli.BoolFlag{Name: "positions", Usage: "add x-go-source, the call sites of each operation"},
+			&cli.StringFlag{Name: "C", Usage: "run as if started in `DIR`"},
+			&cli.BoolFlag{Name: "include-tests", Usage: "analyse _test.go files too"},
+		},
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return cli.Exit(err.Error(), exitUsage)
+		},
+		Action: func(c *cli.Context) error {
+			code = extract(c, stdout, stderr)
+			return nil
+		},
+		ExitErrHandler: func(_ *cli.Context, err error) {
+			if err == nil {
+				return
+			}
+			fmt.Fprintln(stderr, "asyncapi-extract:", err)
+			code = exitUsage
+			var ec cli.ExitCoder
+			if errors.As(err, &ec) {
+				code = ec.ExitCode()
+			}
+		},
+	}
+	if err := app.Run(args); err != nil && code == exitOK {
+		code = exitUsage
+	}
+	return code
+}
+
+func extract(c *cli.Context, stdout, stderr io.Writer) int {
+	fail := func(code int, format string, args ...any) int {
+		fmt.Fprintf(stderr, "asyncapi-extract: "+format+"\n", args...)
+		return code
+	}
+	format, err := outputFormat(c.String("format"), c.String("output"))
+	if err != nil {
+		return fail(exitUsage, "%v", err)
+	}
+	dir := c.String("C")
+	if dir == "" {
+		dir = "."
+	}
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		return fail(exitUsage, "%v", err)
+	}
+	if st, err := os.Stat(absDir); err != nil || !st.IsDir() {
+		return fail(exitUsage, "-C %s: not a directory", dir)
+	}
+	var tags []string
+	if t := c.String("tags"); t != "" {
+		tags = strings.Split(t, ",")
+	}
+
+	res, err := driver.Run(driver.Config{
+		Dir:      absDir,
+		Patterns: c.Args().Slice(),
+		Tags:     tags,
+		Tests:    c.Bool("include-tests"),
+	})
+	if err != nil {
+		return fail(exitLoad, "%v", err)
+	}
+	if len(res.Errors) > 0 {
+		for _, e := range res.Errors {
+			fmt.Fprintln(stderr, e)
+		}
+		return fail(exitLoad, "%d package error(s); no document written", len(res.Errors))
+	}
+	for _, d := range res.Diagnostics {
+		d.Pos.Filename = relTo(absDir, d.Pos.Filename)
+		fmt.Fprintln(stderr, d.String())
+	}
+
+	doc, err := emit.Build(emit.Input{Fset: res.Fset, Operations: res.Operations}, emit.Options{
+		Title:      c.String("title"),
+		Version:    c.String("version"),
+		ModulePath: res.ModulePath,
+		Positions:  c.Bool("positions"),
+		BaseDir:    absDir,
+	})
+	if err != nil {
+		return fail(exitInternal, "building the document: %v", err)
+	}
+	var out []byte
+	if format == "json" {
+		out, err = doc.JSON()
+	} else {
+		out, err = doc.YAML()
+	}
+	if err != nil {
+		return fail(exitInternal, "writing the document: %v", err)
+	}
+
+	if path := c.String("output"); path != "" {
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(absDir, path)
+		}
+		if err := writeFileAtomic(path, out); err != nil {
+			return fail(exitInternal, "%v", err)
+		}
+		return exitOK
+	}
+	if _, err := stdout.Write(out); err != nil {
+		return fail(exitInternal, "%v", err)
+	}
+	return exitOK
+}
+
+// outputFormat decides the format: --format if given, else the output
+// file's extension, else YAML.
+func outputFormat(flag, output string) (string, error) {
+	switch strings.ToLower(flag) {
+	case "yaml", "yml":
+		return "yaml", nil
+	case "json":
+		return "json", nil
+	case "":
+	default:
+		return "", fmt.Errorf("--format %q: want yaml or json", flag)
+	}
+	switch strings.ToLower(filepath.Ext(output)) {
+	case ".json":
+		return "json", nil
+	case "", ".yaml", ".yml":
+		return "yaml", nil
+	default:
+		return "", fmt.Errorf("--output %s: cannot tell the format from the extension; use .yaml, .yml or .json, or --format", output)
+	}
+}
+
+func relTo(base, path string) string {
+	if rel, err := filepath.Rel(base, path); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return path
+}
+
+// writeFileAtomic replaces path with data, or leaves it untouched: the
+// data goes to a temporary file in the same directory that is renamed
+// over path.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename, a no-op
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,591 @@
+// Package emit builds the AsyncAPI 3.0.0 document of the operations the
+// analyzer found. [Build] is a pure function of its input: the same
+// operations give the same bytes, whatever order they come in.
+//
+// The document's keys are written in a fixed order: asyncapi, info,
+// servers, channels, operations, components at the top; servers,
+// channels, operations, messages and component schemas sorted by id; the
+// fields of each object in the order the AsyncAPI specification lists
+// them.
+package emit
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/swaggest/jsonschema-go"
+	"gopkg.in/yaml.v3"
+
+	"github.com/asyncapi-extract/asyncapi-extract/analyzer"
+	"github.com/asyncapi-extract/asyncapi-extract/protocols"
+	"github.com/asyncapi-extract/asyncapi-extract/schema"
+)
+
+// Options are the document-level settings.
+type Options struct {
+	// Title and Version are info.title and info.version; when empty
+	// they are derived from ModulePath.
+	Title   string
+	Version string
+	// ModulePath is the main module's path.
+	ModulePath string
+	// Positions adds x-go-source, the call sites of each operation.
+	Positions bool
+	// BaseDir is the directory x-go-source paths are relative to.
+	BaseDir string
+}
+
+// Input is what the analysis produced.
+type Input struct {
+	Fset       *token.FileSet
+	Operations []*analyzer.Operation
+}
+
+// Document is a built AsyncAPI document.
+type Document struct {
+	root *yaml.Node
+}
+
+// YAML returns the document as YAML.
+func (d *Document) YAML() ([]byte, error) { return marshalYAML(d.root) }
+
+// JSON returns the document as JSON.
+func (d *Document) JSON() ([]byte, error) { return marshalJSON(d.root) }
+
+// Node returns the document's tree.
+func (d *Document) Node() *yaml.Node { return d.root }
+
+// Build makes the document of the operations in in.
+func Build(in Input, opts Options) (*Document, error) {
+	b := &builder{in: in, opts: opts, gen: schema.NewGenerator()}
+	b.collect()
+	b.schemas = b.gen.Build()
+	b.assignIDs()
+	root := newMapping().
+		set("asyncapi", str("3.0.0")).
+		set("info", b.info()).
+		set("servers", b.servers()).
+		set("channels", b.channels()).
+		set("operations", b.operations()).
+		set("components", b.components())
+	return &Document{root: &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root.node()}}}, nil
+}
+
+type builder struct {
+	in      Input
+	opts    Options
+	gen     *schema.Generator
+	schemas *schema.Set
+
+	protos   map[string]*protoUse
+	chans    map[chanKey]*channel
+	ops      map[opKey]*operation
+	chanList []*channel
+	opList   []*operation
+}
+
+// protoUse is a protocol in use and the brokers the code names for it.
+type protoUse struct {
+	proto   *protocols.Protocol
+	brokers map[string]bool
+}
+
+// chanKey identifies a channel: a protocol and a known address, or the
+// origin of an address known only at run time.
+type chanKey struct {
+	protocol string
+	known    bool
+	address  string // the address, or its origin when not known
+}
+
+type channel struct {
+	key      chanKey
+	proto    *protocols.Protocol
+	id       string
+	messages map[string]*message
+	msgList  []*message
+}
+
+type message struct {
+	ident   string // identity within the channel
+	id      string
+	payload analyzer.Payload
+	key     *analyzer.Payload
+}
+
+type opKey struct {
+	action   protocols.Action
+	ch       chanKey
+	settings string
+}
+
+type operation struct {
+	key      opKey
+	ch       *channel
+	proto    *protocols.Protocol
+	id       string
+	settings map[protocols.Setting][]string
+	messages map[*message]bool
+	sources  map[string]bool
+}
+
+func (b *builder) collect() {
+	b.protos = make(map[string]*protoUse)
+	b.chans = make(map[chanKey]*channel)
+	b.ops = make(map[opKey]*operation)
+	for _, op := range b.in.Operations {
+		proto := op.Library.Protocol
+		pu := b.protos[proto.Name]
+		if pu == nil {
+			pu = &protoUse{proto: proto, brokers: make(map[string]bool)}
+			b.protos[proto.Name] = pu
+		}
+		for _, br := range op.Settings[protocols.SettingBroker] {
+			pu.brokers[br] = true
+		}
+
+		ck := chanKey{protocol: proto.Name, known: op.Address.Known, address: op.Address.Value}
+		if !op.Address.Known {
+			ck.address = op.Address.Origin
+		}
+		ch := b.chans[ck]
+		if ch == nil {
+			ch = &channel{key: ck, proto: proto, messages: make(map[string]*message)}
+			b.chans[ck] = ch
+		}
+
+		settings := bindingSettings(proto, op.Settings)
+		ok := opKey{action: op.Action, ch: ck, settings: settingsKey(settings)}
+		o := b.ops[ok]
+		if o == nil {
+			o = &operation{key: ok, ch: ch, proto: proto, settings: settings,
+				messages: make(map[*message]bool), sources: make(map[string]bool)}
+			b.ops[ok] = o
+		}
+		if b.opts.Positions && b.in.Fset != nil {
+			o.sources[b.position(op.Pos)] = true
+		}
+		for _, m := range op.Messages {
+			o.messages[b.message(ch, m)] = true
+		}
+	}
+}
+
+// message returns the channel's message for m, adding it if new.
+func (b *builder) message(ch *channel, m analyzer.Message) *message {
+	ident := payloadIdent(m.Payload)
+	if m.Key != nil {
+		ident += " key " + payloadIdent(*m.Key)
+	}
+	if msg := ch.messages[ident]; msg != nil {
+		return msg
+	}
+	msg := &message{ident: ident, payload: m.Payload, key: m.Key}
+	ch.messages[ident] = msg
+	if m.Payload.Type != nil {
+		b.gen.Add(m.Payload.Type)
+	}
+	if m.Key != nil && m.Key.Type != nil {
+		b.gen.Add(m.Key.Type)
+	}
+	return msg
+}
+
+func payloadIdent(p analyzer.Payload) string {
+	if p.Type != nil {
+		return p.ContentType + " " + types.TypeString(p.Type, nil)
+	}
+	return p.ContentType + " raw " + p.Raw
+}
+
+// bindingSettings keeps the settings that go into the protocol's
+// operation bindings; the others (brokers) describe servers.
+func bindingSettings(proto *protocols.Protocol, all map[protocols.Setting][]string) map[protocols.Setting][]string {
+	out := make(map[protocols.Setting][]string)
+	for _, f := range proto.OperationBinding {
+		if v := all[f.Setting]; len(v) > 0 {
+			out[f.Setting] = v
+		}
+	}
+	return out
+}
+
+func settingsKey(s map[protocols.Setting][]string) string {
+	names := make([]string, 0, len(s))
+	for n := range s {
+		names = append(names, string(n))
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	for _, n := range names {
+		fmt.Fprintf(&b, "%s=%s;", n, strings.Join(s[protocols.Setting(n)], ","))
+	}
+	return b.String()
+}
+
+func (b *builder) position(pos token.Pos) string {
+	p := b.in.Fset.Position(pos)
+	name := p.Filename
+	if b.opts.BaseDir != "" {
+		if rel, err := filepath.Rel(b.opts.BaseDir, name); err == nil {
+			name = rel
+		}
+	}
+	return filepath.ToSlash(name) + ":" + strconv.Itoa(p.Line)
+}
+
+// assignIDs gives channels, messages and operations their ids, in an
+// order that depends only on what they are.
+func (b *builder) assignIDs() {
+	for _, ch := range b.chans {
+		b.chanList = append(b.chanList, ch)
+	}
+	sort.Slice(b.chanList, func(i, j int) bool {
+		ci, cj := b.chanList[i], b.chanList[j]
+		bi, bj := sanitizeID(ci.key.address), sanitizeID(cj.key.address)
+		if bi != bj {
+			return bi < bj
+		}
+		if ci.key.known != cj.key.known {
+			return ci.key.known
+		}
+		if ci.key.address != cj.key.address {
+			return ci.key.address < cj.key.address
+		}
+		return ci.key.protocol < cj.key.protocol
+	})
+	chanIDs := make(uniqueIDs)
+	for _, ch := range b.chanList {
+		ch.id = chanIDs.take(sanitizeID(ch.key.address))
+		for _, m := range ch.messages {
+			ch.msgList = append(ch.msgList, m)
+		}
+		sort.Slice(ch.msgList, func(i, j int) bool {
+			ni, nj := b.messageName(ch.msgList[i]), b.messageName(ch.msgList[j])
+			if ni != nj {
+				return ni < nj
+			}
+			return ch.msgList[i].ident < ch.msgList[j].ident
+		})
+		msgIDs := make(uniqueIDs)
+		for _, m := range ch.msgList {
+			m.id = msgIDs.take(b.messageName(m))
+		}
+	}
+
+	for _, o := range b.ops {
+		b.opList = append(b.opList, o)
+	}
+	sort.Slice(b.opList, func(i, j int) bool {
+		oi, oj := b.opList[i], b.opList[j]
+		if oi.ch.id != oj.ch.id {
+			return oi.ch.id < oj.ch.id
+		}
+		if oi.key.action != oj.key.action {
+			return oi.key.action < oj.key.action
+		}
+		return oi.key.settings < oj.key.settings
+	})
+	// Operations of one action on one channel that differ by their
+	// settings (two consumer groups) are told apart by them.
+	count := make(map[string]int)
+	for _, o := range b.opList {
+		count[camelID(string(o.key.action), o.ch.id)]++
+	}
+	opIDs := make(uniqueIDs)
+	for _, o := range b.opList {
+		base := camelID(string(o.key.action), o.ch.id)
+		if count[base] > 1 && o.key.settings != "" {
+			base = camelID(base, settingsWords(o.settings))
+		}
+		o.id = opIDs.take(base)
+	}
+}
+
+func settingsWords(s map[protocols.Setting][]string) string {
+	names := make([]string, 0, len(s))
+	for n := range s {
+		names = append(names, string(n))
+	}
+	sort.Strings(names)
+	var words []string
+	for _, n := range names {
+		words = append(words, s[protocols.Setting(n)]...)
+	}
+	return strings.Join(words, " ")
+}
+
+// messageName is the id a message would like: its payload type's
+// component name, or what its bytes are. Messages with the same payload
+// and different keys get numbered ids.
+func (b *builder) messageName(m *message) string {
+	return b.payloadName(m.payload)
+}
+
+func (b *builder) payloadName(p analyzer.Payload) string {
+	if p.Type == nil {
+		if p.Raw == "string" {
+			return "text"
+		}
+		return "binary"
+	}
+	if n := componentName(b.schemas.Ref(p.Type)); n != "" {
+		return n
+	}
+	if types.IsInterface(p.Type) {
+		return "any"
+	}
+	return sanitizeID(types.TypeString(p.Type, func(pkg *types.Package) string { return pkg.Name() }))
+}
+
+const schemaRefPrefix = "#/components/schemas/"
+
+// componentName returns the component a schema refers to, or "".
+func componentName(s *jsonschema.Schema) string {
+	if s != nil && s.Ref != nil && strings.HasPrefix(*s.Ref, schemaRefPrefix) {
+		return strings.TrimPrefix(*s.Ref, schemaRefPrefix)
+	}
+	return ""
+}
+
+var majorVersion = regexp.MustCompile(`/v([2-9]|[1-9][0-9]+)$`)
+
+func (b *builder) info() *yaml.Node {
+	title, version := b.opts.Title, b.opts.Version
+	if title == "" {
+		title = b.opts.ModulePath
+		if title == "" {
+			title = "AsyncAPI document"
+		}
+	}
+	if version == "" {
+		version = "1.0.0"
+		if m := majorVersion.FindStringSubmatch(b.opts.ModulePath); m != nil {
+			version = m[1] + ".0.0"
+		}
+	}
+	m := newMapping().set("title", str(title)).set("version", str(version))
+	if b.opts.ModulePath != "" {
+		m.set("description", str("Messages that "+b.opts.ModulePath+" sends and receives, extracted from its Go source by asyncapi-extract."))
+	}
+	return m.node()
+}
+
+func (b *builder) servers() *yaml.Node {
+	names := make([]string, 0, len(b.protos))
+	for n := range b.protos {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	m := newMapping()
+	for _, n := range names {
+		m.set(n, serverNode(b.protos[n]))
+	}
+	return m.orNil()
+}
+
+func serverNode(pu *protoUse) *yaml.Node {
+	brokers := make([]string, 0, len(pu.brokers))
+	for br := range pu.brokers {
+		brokers = append(brokers, stripScheme(br))
+	}
+	sort.Strings(brokers)
+	brokers = dedupSorted(brokers)
+	m := newMapping()
+	if len(brokers) == 0 {
+		m.set("host", str("{"+pu.proto.HostVariable+"}"))
+	} else {
+		m.set("host", str(brokers[0]))
+	}
+	m.set("protocol", str(pu.proto.Name))
+	if pu.proto.ProtocolVersion != "" {
+		m.set("protocolVersion", str(pu.proto.ProtocolVersion))
+	}
+	if len(brokers) > 1 {
+		m.set("description", str("Brokers named in the code: "+strings.Join(brokers, ", ")+"."))
+	}
+	if len(brokers) == 0 {
+		m.set("variables", newMapping().set(pu.proto.HostVariable,
+			newMapping().set("description", str(pu.proto.HostDescription)).node()).node())
+	}
+	return m.node()
+}
+
+// stripScheme removes a URL scheme: AsyncAPI hosts have none.
+func stripScheme(s string) string {
+	if i := strings.Index(s, "://"); i >= 0 {
+		return s[i+3:]
+	}
+	return s
+}
+
+func dedupSorted(s []string) []string {
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func (b *builder) channels() *yaml.Node {
+	m := newMapping()
+	for _, ch := range b.chanList {
+		m.set(ch.id, b.channelNode(ch))
+	}
+	return m.orNil()
+}
+
+func (b *builder) channelNode(ch *channel) *yaml.Node {
+	m := newMapping()
+	if ch.key.known {
+		m.set("address", str(ch.key.address))
+	} else {
+		m.set("address", null())
+		m.set("description", str("The address is only known at run time: it comes from "+ch.key.address+"."))
+	}
+	m.set("servers", seq(ref("#/servers/"+ch.key.protocol)))
+	msgs := newMapping()
+	for _, msg := range ch.msgList {
+		msgs.set(msg.id, b.messageNode(ch, msg))
+	}
+	m.set("messages", msgs.orNil())
+	if ch.proto.BindingVersion != "" && ch.proto.ChannelAddressField != "" && ch.key.known {
+		m.set("bindings", newMapping().set(ch.proto.Name, newMapping().
+			set(ch.proto.ChannelAddressField, str(ch.key.address)).
+			set("bindingVersion", str(ch.proto.BindingVersion)).node()).node())
+	}
+	return m.node()
+}
+
+func (b *builder) messageNode(ch *channel, msg *message) *yaml.Node {
+	m := newMapping().set("name", str(msg.id))
+	if msg.payload.Type != nil {
+		m.set("title", str(types.TypeString(msg.payload.Type, func(p *types.Package) string { return p.Name() })))
+	}
+	m.set("contentType", str(contentType(msg.payload)))
+	m.set("payload", b.payloadSchema(msg.payload))
+	if ch.proto.MessageKey && msg.key != nil && ch.proto.BindingVersion != "" {
+		m.set("bindings", newMapping().set(ch.proto.Name, newMapping().
+			set("key", b.payloadSchema(*msg.key)).
+			set("bindingVersion", str(ch.proto.BindingVersion)).node()).node())
+	}
+	return m.node()
+}
+
+func contentType(p analyzer.Payload) string {
+	if p.ContentType != "" {
+		return p.ContentType
+	}
+	if p.Raw == "string" {
+		return "text/plain"
+	}
+	return "application/octet-stream"
+}
+
+// payloadSchema is the schema of a payload or key: the Go type's, or
+// that of raw bytes or text.
+func (b *builder) payloadSchema(p analyzer.Payload) *yaml.Node {
+	if p.Type != nil {
+		return schema.Node(b.schemas.Ref(p.Type))
+	}
+	m := newMapping().set("type", str("string"))
+	if p.Raw != "string" {
+		m.set("format", str("binary"))
+	}
+	return m.node()
+}
+
+func (b *builder) operations() *yaml.Node {
+	m := newMapping()
+	for _, o := range b.opList {
+		m.set(o.id, b.operationNode(o))
+	}
+	return m.orNil()
+}
+
+func (b *builder) operationNode(o *operation) *yaml.Node {
+	chRef := "#/channels/" + o.ch.id
+	m := newMapping().
+		set("action", str(string(o.key.action))).
+		set("channel", ref(chRef))
+	var msgs []*message
+	for msg := range o.messages {
+		msgs = append(msgs, msg)
+	}
+	sort.Slice(msgs, func(i, j int) bool { return msgs[i].id < msgs[j].id })
+	refs := seq()
+	for _, msg := range msgs {
+		refs.Content = append(refs.Content, ref(chRef+"/messages/"+msg.id))
+	}
+	m.set("messages", refs)
+	m.set("bindings", operationBindings(o))
+	if len(o.sources) > 0 {
+		srcs := make([]string, 0, len(o.sources))
+		for s := range o.sources {
+			srcs = append(srcs, s)
+		}
+		sortPositions(srcs)
+		m.set("x-go-source", strSeq(srcs))
+	}
+	return m.node()
+}
+
+func operationBindings(o *operation) *yaml.Node {
+	if o.proto.BindingVersion == "" {
+		return nil
+	}
+	bm := newMapping()
+	for _, f := range o.proto.OperationBinding {
+		vals := o.settings[f.Setting]
+		if len(vals) == 0 {
+			continue
+		}
+		if f.AsSchema {
+			bm.set(f.Name, newMapping().set("type", str("string")).set("enum", strSeq(vals)).node())
+		} else {
+			bm.set(f.Name, str(vals[0]))
+		}
+	}
+	if bm.empty() {
+		return nil
+	}
+	bm.set("bindingVersion", str(o.proto.BindingVersion))
+	return newMapping().set(o.proto.Name, bm.node()).node()
+}
+
+// sortPositions sorts "file:line" by file, then by line as a number.
+func sortPositions(s []string) {
+	split := func(p string) (string, int) {
+		i := strings.LastIndexByte(p, ':')
+		n, _ := strconv.Atoi(p[i+1:])
+		return p[:i], n
+	}
+	sort.Slice(s, func(i, j int) bool {
+		fi, li := split(s[i])
+		fj, lj := split(s[j])
+		if fi != fj {
+			return fi < fj
+		}
+		return li < lj
+	})
+}
+
+func (b *builder) components() *yaml.Node {
+	comps := b.schemas.Components()
+	if len(comps) == 0 {
+		return nil
+	}
+	schemas := newMapping()
+	for _, c := range comps {
+		schemas.set(c.Name, schema.Node(c.Schema))
+	}
+	return newMapping().set("schemas", schemas.node()).node()
+}

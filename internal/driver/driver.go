@@ -1,0 +1,163 @@
+// Package driver loads Go packages and runs the analyzer over them with
+// golang.org/x/tools/go/analysis/checker, the way the command and the
+// end-to-end tests do.
+package driver
+
+import (
+	"fmt"
+	"go/token"
+	"os"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/asyncapi-extract/asyncapi-extract/analyzer"
+)
+
+// Config says what to load.
+type Config struct {
+	// Dir is the directory the patterns are relative to ("" is the
+	// current directory).
+	Dir string
+	// Patterns are go list patterns; empty means "./...".
+	Patterns []string
+	// Tags are build tags.
+	Tags []string
+	// Tests includes the packages' test files.
+	Tests bool
+	// Env, when set, replaces the environment of the go command.
+	Env []string
+}
+
+// Result is the outcome of a run.
+type Result struct {
+	Fset *token.FileSet
+	// Operations of every analysed package, in package path order.
+	Operations []*analyzer.Operation
+	// Diagnostics reported by the analyzer, sorted by position.
+	Diagnostics []Diagnostic
+	// Errors are the packages' load and type errors, sorted.
+	Errors []string
+	// ModulePath is the main module's path, if any.
+	ModulePath string
+}
+
+// Diagnostic is an analyzer diagnostic at a resolved position.
+type Diagnostic struct {
+	Pos     token.Position
+	Message string
+}
+
+func (d Diagnostic) String() string {
+	return fmt.Sprintf("%s: %s", d.Pos, d.Message)
+}
+
+// Run loads the packages and analyses them.
+func Run(cfg Config) (*Result, error) {
+	patterns := cfg.Patterns
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	env := cfg.Env
+	if env == nil {
+		env = os.Environ()
+	}
+	var flags []string
+	if len(cfg.Tags) > 0 {
+		flags = append(flags, "-tags="+strings.Join(cfg.Tags, ","))
+	}
+	fset := token.NewFileSet()
+	pcfg := &packages.Config{
+		Mode:       loadMode,
+		Dir:        cfg.Dir,
+		Env:        env,
+		BuildFlags: flags,
+		Tests:      cfg.Tests,
+		Fset:       fset,
+	}
+	pkgs, err := packages.Load(pcfg, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	if len(pkgs) == 0 {
+		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+	}
+	res := &Result{Fset: fset}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			res.Errors = append(res.Errors, e.Error())
+		}
+	})
+	sort.Strings(res.Errors)
+	for _, p := range pkgs {
+		if p.Module != nil && p.Module.Main && res.ModulePath == "" {
+			res.ModulePath = p.Module.Path
+		}
+	}
+
+	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, pkgs, nil)
+	if err != nil {
+		return nil, err
+	}
+	roots := append([]*checker.Action(nil), graph.Roots...)
+	sort.Slice(roots, func(i, j int) bool { return roots[i].Package.ID < roots[j].Package.ID })
+	// With tests included, a package comes twice: alone, and with its
+	// test files as "p [p.test]". The second is a superset; keep it.
+	ids := make(map[string]bool)
+	for _, act := range roots {
+		ids[act.Package.ID] = true
+	}
+	for _, act := range roots {
+		if ids[act.Package.ID+" ["+act.Package.PkgPath+".test]"] || strings.HasSuffix(act.Package.PkgPath, ".test") {
+			continue
+		}
+		if act.Err != nil {
+			res.Errors = append(res.Errors, fmt.Sprintf("%s: %v", act.Package.PkgPath, act.Err))
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			res.Diagnostics = append(res.Diagnostics, Diagnostic{Pos: fset.Position(d.Pos), Message: d.Message})
+		}
+		r, ok := act.Result.(*analyzer.Result)
+		if !ok || r == nil {
+			continue
+		}
+		res.Operations = append(res.Operations, r.Operations...)
+	}
+	sort.SliceStable(res.Diagnostics, func(i, j int) bool {
+		a, b := res.Diagnostics[i].Pos, res.Diagnostics[j].Pos
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		return res.Diagnostics[i].Message < res.Diagnostics[j].Message
+	})
+	res.Diagnostics = dedupDiagnostics(res.Diagnostics)
+	return res, nil
+}
+
+func dedupDiagnostics(ds []Diagnostic) []Diagnostic {
+	out := ds[:0]
+	for i, d := range ds {
+		if i > 0 && d == ds[i-1] {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// loadMode loads syntax and type information for the packages analysed
+// only; their dependencies' types come from export data (the build
+// cache), which is much cheaper than type-checking them from source.
+const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
+	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule

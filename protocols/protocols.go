@@ -1,0 +1,177 @@
+// Package protocols describes, as data, the client libraries whose calls
+// send or receive messages: which functions they are (keyed by the full
+// name go/types gives them), where each call takes its channel address,
+// message, payload and settings from, and how a protocol's bindings are
+// written in AsyncAPI.
+//
+// Adding a client library means adding one table file here (a [Library]
+// value listed in [Libraries]); the analyzer and the emitter read the
+// tables and hold no library-specific code.
+package protocols
+
+import (
+	"sort"
+)
+
+// Action is the AsyncAPI operation action.
+type Action string
+
+// The two AsyncAPI actions.
+const (
+	Send    Action = "send"
+	Receive Action = "receive"
+)
+
+// Root names the value a [Path] starts from at a call site.
+type Root uint8
+
+// The roots of a path.
+const (
+	// RootNone marks the zero Path: nothing to resolve.
+	RootNone Root = iota
+	// RootRecv is the method's receiver.
+	RootRecv
+	// RootArg is the Index-th argument, not counting the receiver. A
+	// variadic parameter is the slice of its arguments.
+	RootArg
+	// RootResult is the Index-th result of the call.
+	RootResult
+	// RootMessage is the message value the call sends or receives, as
+	// found by [Call.Message]; only valid in the paths of a Call that has
+	// a Message.
+	RootMessage
+)
+
+// Path says where a value is, starting at a Root and then selecting struct
+// fields by name. A field that the library keeps internally (a Reader's
+// configured topic, say) is named by the [Constructor] that sets it.
+type Path struct {
+	Root   Root
+	Index  int
+	Fields []string
+}
+
+// IsZero reports whether p names nothing.
+func (p Path) IsZero() bool { return p.Root == RootNone }
+
+// Recv is a path from the receiver.
+func Recv(fields ...string) Path { return Path{Root: RootRecv, Fields: fields} }
+
+// Arg is a path from the i-th argument (the receiver not counted).
+func Arg(i int, fields ...string) Path { return Path{Root: RootArg, Index: i, Fields: fields} }
+
+// Result is a path from the i-th result.
+func Result(i int, fields ...string) Path { return Path{Root: RootResult, Index: i, Fields: fields} }
+
+// Msg is a path from the message the call sends or receives.
+func Msg(fields ...string) Path { return Path{Root: RootMessage, Fields: fields} }
+
+// Call describes one function or method of a client library that sends or
+// receives messages.
+type Call struct {
+	Action Action
+
+	// Message locates the message values: for a send, an argument (a
+	// variadic argument or slice stands for each of its elements); for a
+	// receive, a result. Zero when the call's arguments are the message.
+	Message Path
+
+	// Address lists where the channel address may come from, most
+	// specific first: the first one that is set at the call site wins
+	// (kafka-go's Message.Topic overrides Writer.Topic, say). A value
+	// that is a list of strings gives one channel per element.
+	Address []Path
+
+	// Payload locates the payload bytes (or value) of a message.
+	Payload Path
+
+	// Key locates the message key, for protocols that have one.
+	Key Path
+
+	// Settings are named values the protocol's bindings are made of
+	// (a consumer group, a broker address). The names are the
+	// protocol's [Setting] names.
+	Settings map[Setting]Path
+}
+
+// Constructor describes a function whose result carries values taken from
+// its arguments, so that a path through the result can be followed back
+// to the arguments. Fields maps a field name of the result (or "" for
+// the result itself) to where it comes from.
+type Constructor struct {
+	Fields map[string]Path
+}
+
+// Setting names a value that a protocol's bindings or servers are built
+// from.
+type Setting string
+
+// Settings known to the protocols.
+const (
+	// SettingBroker is a broker or server address ("host:port").
+	SettingBroker Setting = "broker"
+	// SettingGroupID is a consumer group id.
+	SettingGroupID Setting = "groupId"
+	// SettingClientID is a client id.
+	SettingClientID Setting = "clientId"
+)
+
+// Library is the table of one client library.
+type Library struct {
+	// Name is how users know the library, e.g. "segmentio/kafka-go".
+	Name string
+	// Path is the import path of its package.
+	Path string
+	// Protocol is what it speaks.
+	Protocol *Protocol
+	// Calls are its send and receive functions, keyed by
+	// (*types.Func).FullName().
+	Calls map[string]Call
+	// Constructors are its functions whose results keep their
+	// arguments, keyed by (*types.Func).FullName().
+	Constructors map[string]Constructor
+}
+
+// Libraries returns every supported library, ordered by name.
+func Libraries() []*Library {
+	libs := []*Library{
+		KafkaGo,
+	}
+	sort.Slice(libs, func(i, j int) bool { return libs[i].Name < libs[j].Name })
+	return libs
+}
+
+// Index is the lookup structure the analyzer uses: every table entry of
+// every library by full function name.
+type Index struct {
+	Calls        map[string]CallEntry
+	Constructors map[string]Constructor
+	// Paths are the import paths of the libraries, for a quick check of
+	// whether a package can contain any operation at all.
+	Paths map[string]*Library
+}
+
+// CallEntry is a Call together with its library.
+type CallEntry struct {
+	Call
+	Library *Library
+}
+
+// NewIndex builds the index of libs.
+func NewIndex(libs []*Library) *Index {
+	ix := &Index{
+		Calls:        make(map[string]CallEntry),
+		Constructors: make(map[string]Constructor),
+		Paths:        make(map[string]*Library),
+	}
+	for _, lib := range libs {
+		ix.Paths[lib.Path] = lib
+		for name, c := range lib.Calls {
+			ix.Calls[name] = CallEntry{Call: c, Library: lib}
+		}
+		for name, c := range lib.Constructors {
+			ix.Constructors[name] = c
+		}
+	}
+	return ix
+}
