@@ -23,21 +23,26 @@ type goldenCase struct {
 	args []string // flags and patterns
 }
 
+// notLibraries are the directories of the testdata module that are not
+// a client library's test packages.
+var notLibraries = map[string]bool{"golden": true, "example": true, "cli": true}
+
 // goldenCases are the bundled example service and one case per client
-// library: every directory of the testdata module but golden/ and
-// example/ holds the analysistest packages of one library, and its
-// golden is the document of all of them. Adding a library's testdata
-// package adds its golden case.
+// library: every other directory of the testdata module holds the
+// analysistest packages of one library, and its golden is the document
+// of all of them. Adding a library's testdata package adds its golden
+// case.
 func goldenCases(t *testing.T) []goldenCase {
 	cases := []goldenCase{
 		{name: "example", dir: "example", args: []string{"--positions", "./..."}},
+		{name: "example.json", dir: "example", args: []string{"--format", "json", "./..."}},
 	}
 	entries, err := os.ReadDir(testmod.Dir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		if !e.IsDir() || e.Name() == "golden" || e.Name() == "example" {
+		if !e.IsDir() || notLibraries[e.Name()] {
 			continue
 		}
 		cases = append(cases, goldenCase{
@@ -48,6 +53,15 @@ func goldenCases(t *testing.T) []goldenCase {
 	}
 	sort.Slice(cases, func(i, j int) bool { return cases[i].name < cases[j].name })
 	return cases
+}
+
+// goldenFile is the file name of a case's golden document: the name,
+// with .yaml unless it has an extension.
+func goldenFile(name string) string {
+	if filepath.Ext(name) != "" {
+		return name
+	}
+	return name + ".yaml"
 }
 
 // runCommand runs the command in-process and returns stdout, stderr and
@@ -79,7 +93,7 @@ func TestGolden(t *testing.T) {
 			if again != out {
 				t.Errorf("a second run gave different bytes")
 			}
-			golden := filepath.Join(testmod.Dir(), "golden", c.name+".yaml")
+			golden := filepath.Join(testmod.Dir(), "golden", goldenFile(c.name))
 			if *update {
 				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
 					t.Fatal(err)
@@ -92,7 +106,7 @@ func TestGolden(t *testing.T) {
 			if out != string(want) {
 				t.Errorf("document differs from %s (run with -update to accept):\n%s", golden, lineDiff(string(want), out))
 			}
-			docs[c.name+".yaml"] = []byte(out)
+			docs[goldenFile(c.name)] = []byte(out)
 		})
 	}
 	speccheck.ValidateAll(t, docs)

@@ -115,7 +115,11 @@ func Run(cfg Config) (*Result, error) {
 			continue
 		}
 		if act.Err != nil {
-			res.Errors = append(res.Errors, fmt.Sprintf("%s: %v", act.Package.PkgPath, act.Err))
+			// A package with load errors is not analysed; its errors
+			// are already listed.
+			if len(act.Package.Errors) == 0 {
+				res.Errors = append(res.Errors, fmt.Sprintf("%s: %v", act.Package.PkgPath, act.Err))
+			}
 			continue
 		}
 		for _, d := range act.Diagnostics {
