@@ -112,11 +112,14 @@ type channel struct {
 	msgList  []*message
 }
 
+// message is one payload type on a channel. The keys that senders set
+// are collected: a receiver that never looks at the key, or a sender that
+// sets none, describes the same message.
 type message struct {
 	ident   string // identity within the channel
 	id      string
 	payload analyzer.Payload
-	key     *analyzer.Payload
+	keys    map[string]analyzer.Payload
 }
 
 type opKey struct {
@@ -180,19 +183,19 @@ func (b *builder) collect() {
 // message returns the channel's message for m, adding it if new.
 func (b *builder) message(ch *channel, m analyzer.Message) *message {
 	ident := payloadIdent(m.Payload)
+	msg := ch.messages[ident]
+	if msg == nil {
+		msg = &message{ident: ident, payload: m.Payload, keys: make(map[string]analyzer.Payload)}
+		ch.messages[ident] = msg
+		if m.Payload.Type != nil {
+			b.gen.Add(m.Payload.Type)
+		}
+	}
 	if m.Key != nil {
-		ident += " key " + payloadIdent(*m.Key)
-	}
-	if msg := ch.messages[ident]; msg != nil {
-		return msg
-	}
-	msg := &message{ident: ident, payload: m.Payload, key: m.Key}
-	ch.messages[ident] = msg
-	if m.Payload.Type != nil {
-		b.gen.Add(m.Payload.Type)
-	}
-	if m.Key != nil && m.Key.Type != nil {
-		b.gen.Add(m.Key.Type)
+		msg.keys[payloadIdent(*m.Key)] = *m.Key
+		if m.Key.Type != nil {
+			b.gen.Add(m.Key.Type)
+		}
 	}
 	return msg
 }
@@ -322,8 +325,7 @@ func settingsWords(s map[protocols.Setting][]string) string {
 }
 
 // messageName is the id a message would like: its payload type's
-// component name, or what its bytes are. Messages with the same payload
-// and different keys get numbered ids.
+// component name, or what its bytes are.
 func (b *builder) messageName(m *message) string {
 	return b.payloadName(m.payload)
 }
@@ -472,12 +474,30 @@ func (b *builder) messageNode(ch *channel, msg *message) *yaml.Node {
 	}
 	m.set("contentType", str(contentType(msg.payload)))
 	m.set("payload", b.payloadSchema(msg.payload))
-	if ch.proto.MessageKey && msg.key != nil && ch.proto.BindingVersion != "" {
+	if ch.proto.MessageKey && len(msg.keys) > 0 && ch.proto.BindingVersion != "" {
 		m.set("bindings", newMapping().set(ch.proto.Name, newMapping().
-			set("key", b.payloadSchema(*msg.key)).
+			set("key", b.keySchema(msg)).
 			set("bindingVersion", str(ch.proto.BindingVersion)).node()).node())
 	}
 	return m.node()
+}
+
+// keySchema is the schema of a message's key: of the one key type the
+// senders use, or anyOf the several.
+func (b *builder) keySchema(msg *message) *yaml.Node {
+	idents := make([]string, 0, len(msg.keys))
+	for id := range msg.keys {
+		idents = append(idents, id)
+	}
+	sort.Strings(idents)
+	if len(idents) == 1 {
+		return b.payloadSchema(msg.keys[idents[0]])
+	}
+	alts := seq()
+	for _, id := range idents {
+		alts.Content = append(alts.Content, b.payloadSchema(msg.keys[id]))
+	}
+	return newMapping().set("anyOf", alts).node()
 }
 
 func contentType(p analyzer.Payload) string {
