@@ -263,16 +263,54 @@ func (t *tracer) messageContents(s site, c protocols.Call, msg ssa.Value) []Mess
 	if len(payloads) == 0 {
 		payloads = []Payload{{Raw: "[]byte"}}
 	}
+	var headers []Header
+	if c.Action == protocols.Send && !c.Headers.List.IsZero() {
+		headers = t.sentHeaders(s, c.Headers, msg)
+	}
 	var out []Message
 	for _, p := range payloads {
 		if len(keys) == 0 {
-			out = append(out, Message{Payload: p})
+			out = append(out, Message{Payload: p, Headers: headers})
 			continue
 		}
 		for _, k := range keys {
-			out = append(out, Message{Payload: p, Key: &k})
+			out = append(out, Message{Payload: p, Key: &k, Headers: headers})
 		}
 	}
+	return out
+}
+
+// sentHeaders resolves the headers set on a sent message: every element
+// of the header list whose name is a constant.
+func (t *tracer) sentHeaders(s site, hl protocols.HeaderList, msg ssa.Value) []Header {
+	if hl.List.Root == protocols.RootMessage && msg == nil {
+		return nil
+	}
+	var out []Header
+	seen := make(map[string]bool)
+	for _, list := range t.eval(s, hl.List, msg) {
+		for _, el := range t.elements(list, newSeen()) {
+			names := t.knownStrings(t.field(el, hl.Key, newSeen()))
+			var values []Payload
+			sn := newSeen()
+			for _, v := range t.field(el, hl.Value, newSeen()) {
+				values = append(values, t.encodedFrom(v, nil, sn, 0)...)
+			}
+			values = dedupPayloads(values)
+			if len(values) == 0 {
+				values = []Payload{{Raw: "[]byte"}}
+			}
+			for _, n := range names {
+				for _, v := range values {
+					if k := n + "=" + v.key(); !seen[k] {
+						seen[k] = true
+						out = append(out, Header{Name: n, Value: v})
+					}
+				}
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
 }
 

@@ -24,3 +24,12 @@ func TestKafkaGo(t *testing.T) {
 	}
 	analysistest.Run(t, testmod.Dir(), analyzer.Analyzer, "./kafkago/...")
 }
+
+// TestCodecs covers payloads encoded with protobuf, protojson and msgpack,
+// and typed headers.
+func TestCodecs(t *testing.T) {
+	if err := testmod.Download(); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testmod.Dir(), analyzer.Analyzer, "./codecs/...")
+}

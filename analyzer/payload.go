@@ -120,7 +120,7 @@ func (t *tracer) encodedByCall(call *ssa.Call, i int, fr *frame, sn seen, depth 
 	name := calleeName(&call.Call)
 	if c, ok := codecs.Encoders[name]; ok && c.Data.Root == protocols.RootResult && c.Data.Index == i {
 		s := newSite(call, call.Parent())
-		return t.encodedValues(t.eval(s, c.Value, nil), fr, c.ContentType)
+		return t.encodedValues(t.eval(s, c.Value, nil), fr, c)
 	}
 	if p, ok := codecs.Buffers[name]; ok {
 		s := newSite(call, call.Parent())
@@ -175,23 +175,23 @@ func (t *tracer) streamEncoded(stream ssa.Value, fr *frame) []Payload {
 			if !sameValue(nonNil(es.recv()), call) {
 				continue
 			}
-			out = append(out, t.encodedValues(t.eval(es, c.Value, nil), fr, c.ContentType)...)
+			out = append(out, t.encodedValues(t.eval(es, c.Value, nil), fr, c)...)
 		}
 	}
 	return out
 }
 
 // encodedValues returns the payloads of Go values given to an encoder.
-func (t *tracer) encodedValues(vals []ssa.Value, fr *frame, contentType string) []Payload {
+func (t *tracer) encodedValues(vals []ssa.Value, fr *frame, c protocols.Codec) []Payload {
 	var out []Payload
 	for _, v := range vals {
 		for _, typ := range t.concreteTypes(v, fr, newSeen(), 0) {
-			out = append(out, Payload{Type: typ, ContentType: contentType})
+			out = append(out, Payload{Type: typ, ContentType: c.ContentType, Encoding: c.Encoding})
 		}
 	}
 	if len(out) == 0 && len(vals) > 0 {
 		// Encoded, but of a type only known at run time.
-		out = append(out, Payload{Type: types.NewInterfaceType(nil, nil), ContentType: contentType})
+		out = append(out, Payload{Type: types.NewInterfaceType(nil, nil), ContentType: c.ContentType, Encoding: c.Encoding})
 	}
 	return out
 }
@@ -367,7 +367,7 @@ func (t *tracer) decodedByCall(instr ssa.CallInstruction, v ssa.Value, sn seen, 
 	name := calleeName(common)
 	s := site{instr: instr, common: common, fn: instr.Parent()}
 	if c, ok := codecs.Decoders[name]; ok && !c.Data.IsZero() && sameValue(t.eval(s, c.Data, nil), v) {
-		return t.decodedValues(t.eval(s, c.Value, nil), c.ContentType)
+		return t.decodedValues(t.eval(s, c.Value, nil), c)
 	}
 	if p, ok := codecs.Readers[name]; ok && sameValue(t.eval(s, p, nil), v) {
 		if call, ok := instr.(*ssa.Call); ok {
@@ -410,7 +410,7 @@ func (t *tracer) streamDecoded(stream ssa.Value) []Payload {
 			if !sameValue(nonNil(ds.recv()), call) {
 				continue
 			}
-			out = append(out, t.decodedValues(t.eval(ds, c.Value, nil), c.ContentType)...)
+			out = append(out, t.decodedValues(t.eval(ds, c.Value, nil), c)...)
 		}
 	}
 	return out
@@ -418,15 +418,15 @@ func (t *tracer) streamDecoded(stream ssa.Value) []Payload {
 
 // decodedValues returns the payloads of the pointers a decoder decodes
 // into.
-func (t *tracer) decodedValues(vals []ssa.Value, contentType string) []Payload {
+func (t *tracer) decodedValues(vals []ssa.Value, c protocols.Codec) []Payload {
 	var out []Payload
 	for _, v := range vals {
 		for _, typ := range t.concreteTypes(v, nil, newSeen(), 0) {
-			out = append(out, Payload{Type: typ, ContentType: contentType})
+			out = append(out, Payload{Type: typ, ContentType: c.ContentType, Encoding: c.Encoding})
 		}
 	}
 	if len(out) == 0 && len(vals) > 0 {
-		out = append(out, Payload{Type: types.NewInterfaceType(nil, nil), ContentType: contentType})
+		out = append(out, Payload{Type: types.NewInterfaceType(nil, nil), ContentType: c.ContentType, Encoding: c.Encoding})
 	}
 	return out
 }

@@ -59,6 +59,14 @@ type Message struct {
 	Payload Payload
 	// Key is the message key, nil when the code sets none.
 	Key *Payload
+	// Headers are the headers the code sets, by name.
+	Headers []Header
+}
+
+// Header is a message header set with a constant name.
+type Header struct {
+	Name  string
+	Value Payload
 }
 
 // Payload describes the bytes of a message payload or key.
@@ -71,13 +79,16 @@ type Payload struct {
 	Raw string
 	// ContentType is the media type of the encoding, when known.
 	ContentType string
+	// Encoding is how Type maps to the bytes (encoding/json, protobuf,
+	// msgpack); empty for raw payloads.
+	Encoding protocols.Encoding
 }
 
 // key returns a string that identifies p among the payloads of one
 // operation.
 func (p Payload) key() string {
 	if p.Type != nil {
-		return p.ContentType + " " + types.TypeString(p.Type, nil)
+		return p.ContentType + " " + string(p.Encoding) + " " + types.TypeString(p.Type, nil)
 	}
 	return p.ContentType + " raw " + p.Raw
 }
@@ -86,6 +97,9 @@ func (m Message) key() string {
 	k := m.Payload.key()
 	if m.Key != nil {
 		k += " key " + m.Key.key()
+	}
+	for _, h := range m.Headers {
+		k += " header " + h.Name + "=" + h.Value.key()
 	}
 	return k
 }
@@ -107,6 +121,9 @@ func (op *Operation) Describe(pkg *types.Package) string {
 		if m.Key != nil {
 			b.WriteString(" key=" + m.Key.describe(pkg))
 		}
+		for _, h := range m.Headers {
+			fmt.Fprintf(&b, " header[%s]=%s", h.Name, h.Value.describe(pkg))
+		}
 	}
 	names := make([]string, 0, len(op.Settings))
 	for s := range op.Settings {
@@ -123,7 +140,12 @@ func (p Payload) describe(pkg *types.Package) string {
 	if p.Type == nil {
 		return p.Raw
 	}
-	s := types.TypeString(p.Type, types.RelativeTo(pkg))
+	s := types.TypeString(p.Type, func(other *types.Package) string {
+		if other == pkg {
+			return ""
+		}
+		return other.Name()
+	})
 	if p.ContentType != "" {
 		s += "(" + p.ContentType + ")"
 	}

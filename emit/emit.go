@@ -120,6 +120,8 @@ type message struct {
 	id      string
 	payload analyzer.Payload
 	keys    map[string]analyzer.Payload
+	// headers maps a header name to the payloads of its values.
+	headers map[string]map[string]analyzer.Payload
 }
 
 type opKey struct {
@@ -185,26 +187,37 @@ func (b *builder) message(ch *channel, m analyzer.Message) *message {
 	ident := payloadIdent(m.Payload)
 	msg := ch.messages[ident]
 	if msg == nil {
-		msg = &message{ident: ident, payload: m.Payload, keys: make(map[string]analyzer.Payload)}
+		msg = &message{ident: ident, payload: m.Payload, keys: make(map[string]analyzer.Payload),
+			headers: make(map[string]map[string]analyzer.Payload)}
 		ch.messages[ident] = msg
-		if m.Payload.Type != nil {
-			b.gen.Add(m.Payload.Type)
-		}
+		b.addType(m.Payload)
 	}
 	if m.Key != nil {
 		msg.keys[payloadIdent(*m.Key)] = *m.Key
-		if m.Key.Type != nil {
-			b.gen.Add(m.Key.Type)
+		b.addType(*m.Key)
+	}
+	for _, h := range m.Headers {
+		if msg.headers[h.Name] == nil {
+			msg.headers[h.Name] = make(map[string]analyzer.Payload)
 		}
+		msg.headers[h.Name][payloadIdent(h.Value)] = h.Value
+		b.addType(h.Value)
 	}
 	return msg
 }
 
 func payloadIdent(p analyzer.Payload) string {
 	if p.Type != nil {
-		return p.ContentType + " " + types.TypeString(p.Type, nil)
+		return p.ContentType + " " + string(p.Encoding) + " " + types.TypeString(p.Type, nil)
 	}
 	return p.ContentType + " raw " + p.Raw
+}
+
+// addType registers a payload's Go type with the schema generator.
+func (b *builder) addType(p analyzer.Payload) {
+	if p.Type != nil {
+		b.gen.Add(p.Type)
+	}
 }
 
 // bindingSettings keeps the settings that go into the protocol's
@@ -473,6 +486,7 @@ func (b *builder) messageNode(ch *channel, msg *message) *yaml.Node {
 		m.set("title", str(types.TypeString(msg.payload.Type, func(p *types.Package) string { return p.Name() })))
 	}
 	m.set("contentType", str(contentType(msg.payload)))
+	m.set("headers", b.headersSchema(msg))
 	m.set("payload", b.payloadSchema(msg.payload))
 	if ch.proto.MessageKey && len(msg.keys) > 0 && ch.proto.BindingVersion != "" {
 		m.set("bindings", newMapping().set(ch.proto.Name, newMapping().
@@ -482,22 +496,46 @@ func (b *builder) messageNode(ch *channel, msg *message) *yaml.Node {
 	return m.node()
 }
 
-// keySchema is the schema of a message's key: of the one key type the
-// senders use, or anyOf the several.
-func (b *builder) keySchema(msg *message) *yaml.Node {
-	idents := make([]string, 0, len(msg.keys))
-	for id := range msg.keys {
+// headersSchema is the schema of the headers the senders set: an object
+// with a property per header name.
+func (b *builder) headersSchema(msg *message) *yaml.Node {
+	if len(msg.headers) == 0 {
+		return nil
+	}
+	names := make([]string, 0, len(msg.headers))
+	for n := range msg.headers {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	props := newMapping()
+	for _, n := range names {
+		props.set(n, b.alternatives(msg.headers[n]))
+	}
+	return newMapping().set("type", str("object")).set("properties", props.node()).node()
+}
+
+// alternatives is the schema of one payload, or anyOf several, in a
+// stable order.
+func (b *builder) alternatives(ps map[string]analyzer.Payload) *yaml.Node {
+	idents := make([]string, 0, len(ps))
+	for id := range ps {
 		idents = append(idents, id)
 	}
 	sort.Strings(idents)
 	if len(idents) == 1 {
-		return b.payloadSchema(msg.keys[idents[0]])
+		return b.payloadSchema(ps[idents[0]])
 	}
 	alts := seq()
 	for _, id := range idents {
-		alts.Content = append(alts.Content, b.payloadSchema(msg.keys[id]))
+		alts.Content = append(alts.Content, b.payloadSchema(ps[id]))
 	}
 	return newMapping().set("anyOf", alts).node()
+}
+
+// keySchema is the schema of a message's key: of the one key type the
+// senders use, or anyOf the several.
+func (b *builder) keySchema(msg *message) *yaml.Node {
+	return b.alternatives(msg.keys)
 }
 
 func contentType(p analyzer.Payload) string {

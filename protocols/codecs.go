@@ -1,5 +1,21 @@
 package protocols
 
+// Encoding names the mapping between a Go value and its bytes, which
+// decides the payload schema's field names and types.
+type Encoding string
+
+// The encodings payload schemas are made for.
+const (
+	// EncodingJSON is encoding/json.
+	EncodingJSON Encoding = "json"
+	// EncodingProtoJSON is protobuf: the schema follows the protojson
+	// mapping of a generated message (also used to describe binary
+	// protobuf payloads, whose field names it keeps).
+	EncodingProtoJSON Encoding = "protojson"
+	// EncodingMsgpack is github.com/vmihailenco/msgpack.
+	EncodingMsgpack Encoding = "msgpack"
+)
+
 // Codec describes a function that turns a Go value into message bytes or
 // back. Payloads are followed through codecs to their Go types.
 type Codec struct {
@@ -12,6 +28,8 @@ type Codec struct {
 	Data Path
 	// ContentType is the AsyncAPI message contentType of what it makes.
 	ContentType string
+	// Encoding decides the schema of the Go value.
+	Encoding Encoding
 }
 
 // StreamCodec describes a constructor that binds an encoder or decoder to
@@ -19,6 +37,35 @@ type Codec struct {
 type StreamCodec struct {
 	Stream Path
 }
+
+const (
+	contentJSON     = "application/json"
+	contentProtobuf = "application/x-protobuf"
+	contentMsgpack  = "application/msgpack"
+)
+
+func jsonCodec(value, data Path) Codec {
+	return Codec{Value: value, Data: data, ContentType: contentJSON, Encoding: EncodingJSON}
+}
+
+func protoCodec(value, data Path) Codec {
+	return Codec{Value: value, Data: data, ContentType: contentProtobuf, Encoding: EncodingProtoJSON}
+}
+
+func protojsonCodec(value, data Path) Codec {
+	return Codec{Value: value, Data: data, ContentType: contentJSON, Encoding: EncodingProtoJSON}
+}
+
+func msgpackCodec(value, data Path) Codec {
+	return Codec{Value: value, Data: data, ContentType: contentMsgpack, Encoding: EncodingMsgpack}
+}
+
+const (
+	protoPkg     = "google.golang.org/protobuf/proto"
+	protojsonPkg = "google.golang.org/protobuf/encoding/protojson"
+	oldProtoPkg  = "github.com/golang/protobuf/proto"
+	msgpackPkg   = "github.com/vmihailenco/msgpack/v5"
+)
 
 // Codecs are the encoders and decoders payloads are followed through,
 // keyed by full function name: one documented place for every codec.
@@ -35,19 +82,39 @@ var Codecs = struct {
 	Readers map[string]Path
 }{
 	Encoders: map[string]Codec{
-		"encoding/json.Marshal":           {Value: Arg(0), Data: Result(0), ContentType: "application/json"},
-		"encoding/json.MarshalIndent":     {Value: Arg(0), Data: Result(0), ContentType: "application/json"},
-		"(*encoding/json.Encoder).Encode": {Value: Arg(0), ContentType: "application/json"},
+		"encoding/json.Marshal":           jsonCodec(Arg(0), Result(0)),
+		"encoding/json.MarshalIndent":     jsonCodec(Arg(0), Result(0)),
+		"(*encoding/json.Encoder).Encode": jsonCodec(Arg(0), Path{}),
+
+		protoPkg + ".Marshal":                           protoCodec(Arg(0), Result(0)),
+		"(" + protoPkg + ".MarshalOptions).Marshal":     protoCodec(Arg(0), Result(0)),
+		oldProtoPkg + ".Marshal":                        protoCodec(Arg(0), Result(0)),
+		protojsonPkg + ".Marshal":                       protojsonCodec(Arg(0), Result(0)),
+		"(" + protojsonPkg + ".MarshalOptions).Marshal": protojsonCodec(Arg(0), Result(0)),
+
+		msgpackPkg + ".Marshal":                msgpackCodec(Arg(0), Result(0)),
+		"(*" + msgpackPkg + ".Encoder).Encode": msgpackCodec(Arg(0), Path{}),
 	},
 	Decoders: map[string]Codec{
-		"encoding/json.Unmarshal":         {Value: Arg(1), Data: Arg(0), ContentType: "application/json"},
-		"(*encoding/json.Decoder).Decode": {Value: Arg(0), ContentType: "application/json"},
+		"encoding/json.Unmarshal":         jsonCodec(Arg(1), Arg(0)),
+		"(*encoding/json.Decoder).Decode": jsonCodec(Arg(0), Path{}),
+
+		protoPkg + ".Unmarshal":                             protoCodec(Arg(1), Arg(0)),
+		"(" + protoPkg + ".UnmarshalOptions).Unmarshal":     protoCodec(Arg(1), Arg(0)),
+		oldProtoPkg + ".Unmarshal":                          protoCodec(Arg(1), Arg(0)),
+		protojsonPkg + ".Unmarshal":                         protojsonCodec(Arg(1), Arg(0)),
+		"(" + protojsonPkg + ".UnmarshalOptions).Unmarshal": protojsonCodec(Arg(1), Arg(0)),
+
+		msgpackPkg + ".Unmarshal":              msgpackCodec(Arg(1), Arg(0)),
+		"(*" + msgpackPkg + ".Decoder).Decode": msgpackCodec(Arg(0), Path{}),
 	},
 	StreamEncoders: map[string]StreamCodec{
 		"encoding/json.NewEncoder": {Stream: Arg(0)},
+		msgpackPkg + ".NewEncoder": {Stream: Arg(0)},
 	},
 	StreamDecoders: map[string]StreamCodec{
 		"encoding/json.NewDecoder": {Stream: Arg(0)},
+		msgpackPkg + ".NewDecoder": {Stream: Arg(0)},
 	},
 	Buffers: map[string]Path{
 		"(*bytes.Buffer).Bytes":  Recv(),

@@ -30,6 +30,7 @@ var KafkaGo = &Library{
 			Address:  []Path{Msg("Topic"), Recv("Topic")},
 			Payload:  Msg("Value"),
 			Key:      Msg("Key"),
+			Headers:  kafkaHeaders,
 			Settings: map[Setting]Path{SettingBroker: Recv("Addr")},
 		},
 		"(*" + kafkaGo + ".Conn).WriteMessages":             connWrite(0),
@@ -89,9 +90,13 @@ func connWrite(msgArg int) Call {
 		Address:  []Path{Recv("Topic")},
 		Payload:  Msg("Value"),
 		Key:      Msg("Key"),
+		Headers:  kafkaHeaders,
 		Settings: map[Setting]Path{SettingBroker: Recv("Broker")},
 	}
 }
+
+// kafkaHeaders are kafka-go's Message.Headers, []kafka.Header{Key, Value}.
+var kafkaHeaders = HeaderList{List: Msg("Headers"), Key: "Key", Value: "Value"}
 
 var (
 	readerRead = Call{

@@ -88,10 +88,23 @@ type Call struct {
 	// Key locates the message key, for protocols that have one.
 	Key Path
 
+	// Headers locates the message headers, when they are a list of
+	// key/value structs.
+	Headers HeaderList
+
 	// Settings are named values the protocol's bindings are made of
 	// (a consumer group, a broker address). The names are the
 	// protocol's [Setting] names.
 	Settings map[Setting]Path
+}
+
+// HeaderList describes message headers kept as a list of structs, like
+// kafka-go's []kafka.Header{{Key: "k", Value: []byte("v")}}.
+type HeaderList struct {
+	// List locates the list.
+	List Path
+	// Key and Value name the fields of an element.
+	Key, Value string
 }
 
 // Constructor describes a function whose result carries values taken from
