@@ -135,12 +135,12 @@ func (t *tracer) operations(s site, callee *types.Func, entry protocols.CallEntr
 		seen map[string]bool
 	}
 	var groups []*group
-	byAddr := make(map[Address]*group)
+	byAddr := make(map[string]*group)
 	add := func(a Address, m Message) {
-		g := byAddr[a]
+		g := byAddr[a.key()]
 		if g == nil {
 			g = &group{addr: a, seen: make(map[string]bool)}
-			byAddr[a] = g
+			byAddr[a.key()] = g
 			groups = append(groups, g)
 		}
 		if k := m.key(); !g.seen[k] {
@@ -215,11 +215,7 @@ func (t *tracer) addresses(s site, c protocols.Call, msg ssa.Value) []Address {
 		}
 		addrs := make([]Address, 0, len(strs))
 		for _, sv := range strs {
-			if sv.known {
-				addrs = append(addrs, Address{Known: true, Value: sv.value})
-			} else {
-				addrs = append(addrs, Address{Origin: sv.origin})
-			}
+			addrs = append(addrs, addressOf(sv))
 		}
 		return dedupAddresses(addrs)
 	}
@@ -227,11 +223,11 @@ func (t *tracer) addresses(s site, c protocols.Call, msg ssa.Value) []Address {
 }
 
 func dedupAddresses(addrs []Address) []Address {
-	seen := make(map[Address]bool)
+	seen := make(map[string]bool)
 	out := addrs[:0]
 	for _, a := range addrs {
-		if !seen[a] {
-			seen[a] = true
+		if !seen[a.key()] {
+			seen[a.key()] = true
 			out = append(out, a)
 		}
 	}

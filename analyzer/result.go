@@ -44,14 +44,90 @@ type Operation struct {
 
 // Address is a resolved channel address.
 type Address struct {
-	// Known is set when Value is the address. Otherwise the address is
-	// only known at run time and Origin says where it comes from.
+	// Known is set when Value is the address: a constant, or a template
+	// whose {name} parameters are described by Params. Otherwise the
+	// address is only known at run time and Origin says where it comes
+	// from.
 	Known bool
 	// Value is the address.
 	Value string
+	// Params are the template's parameters, in order of appearance.
+	Params []AddressParam
 	// Origin describes where an unknown address comes from, as Go
 	// source (`os.Getenv("TOPIC")`, `parameter topic of Publish`).
 	Origin string
+}
+
+// AddressParam is a parameter of an address template.
+type AddressParam struct {
+	Name string
+	// Origin describes where the value comes from, as Go source.
+	Origin string
+}
+
+// key identifies the address.
+func (a Address) key() string {
+	if !a.Known {
+		return "?" + a.Origin
+	}
+	k := a.Value
+	for _, p := range a.Params {
+		k += "|" + p.Name + "=" + p.Origin
+	}
+	return k
+}
+
+// addressOf turns what is known of a string into an address: a constant,
+// a template when some of it is literal, else unknown.
+func addressOf(s Str) Address {
+	if v, ok := s.Known(); ok {
+		return Address{Known: true, Value: v}
+	}
+	if !s.hasLiteral() {
+		var origins []string
+		for _, p := range s.Parts {
+			if p.Kind != PartLit {
+				origins = append(origins, p.Origin)
+			}
+		}
+		return Address{Origin: strings.Join(origins, " + ")}
+	}
+	var b strings.Builder
+	var params []AddressParam
+	used := make(map[string]int)
+	for _, p := range s.Parts {
+		if p.Kind == PartLit {
+			b.WriteString(p.Text)
+			continue
+		}
+		name := templateName(p.Name)
+		used[name]++
+		if n := used[name]; n > 1 {
+			name = fmt.Sprintf("%s%d", name, n)
+		}
+		b.WriteString("{" + name + "}")
+		params = append(params, AddressParam{Name: name, Origin: p.Origin})
+	}
+	return Address{Known: true, Value: b.String(), Params: params}
+}
+
+// templateName makes a parameter name of a Go name: letters, digits and
+// underscores, starting lower case.
+func templateName(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			b.WriteRune(r)
+		}
+	}
+	name := b.String()
+	if name == "" || name[0] >= '0' && name[0] <= '9' {
+		name = "p" + name
+	}
+	if name == strings.ToUpper(name) {
+		return strings.ToLower(name) // REGION from os.Getenv("REGION")
+	}
+	return strings.ToLower(name[:1]) + name[1:]
 }
 
 // Message is one message of an operation.
@@ -113,6 +189,9 @@ func (op *Operation) Describe(pkg *types.Package) string {
 	fmt.Fprintf(&b, "%s %s ", op.Library.Protocol.Name, op.Action)
 	if op.Address.Known {
 		fmt.Fprintf(&b, "%q", op.Address.Value)
+		for _, p := range op.Address.Params {
+			fmt.Fprintf(&b, " {%s}=%s", p.Name, p.Origin)
+		}
 	} else {
 		b.WriteString("<dynamic>")
 	}

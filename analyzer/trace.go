@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -434,31 +435,23 @@ func (t *tracer) incoming(v ssa.Value) []ssa.Value {
 	return nil
 }
 
-// strValue is a resolved string: a constant, or a description of where a
-// run-time value comes from.
-type strValue struct {
-	value  string
-	known  bool
-	origin string
-}
-
 // strings resolves string values (and lists of strings, and byte slices
-// converted from strings) to constants where it can.
-func (t *tracer) strings(vals []ssa.Value) []strValue {
-	var out []strValue
+// converted from strings) to what is known of them.
+func (t *tracer) strings(vals []ssa.Value) []Str {
+	var out []Str
 	sn := newSeen()
 	for _, v := range vals {
 		out = append(out, t.stringsOf(v, sn, 0)...)
 	}
-	return out
+	return dedupStrs(out)
 }
 
 // knownStrings returns the sorted, distinct constant strings among vals.
 func (t *tracer) knownStrings(vals []ssa.Value) []string {
 	set := make(map[string]bool)
 	for _, s := range t.strings(vals) {
-		if s.known {
-			set[s.value] = true
+		if v, ok := s.Known(); ok {
+			set[v] = true
 		}
 	}
 	out := make([]string, 0, len(set))
@@ -469,18 +462,25 @@ func (t *tracer) knownStrings(vals []ssa.Value) []string {
 	return out
 }
 
-func (t *tracer) stringsOf(v ssa.Value, sn seen, depth int) []strValue {
+func (t *tracer) stringsOf(v ssa.Value, sn seen, depth int) []Str {
 	if depth > maxDepth || !sn.visit(v) {
 		return nil
 	}
 	depth++
+	union := func(vals []ssa.Value) []Str {
+		var out []Str
+		for _, x := range vals {
+			out = append(out, t.stringsOf(x, sn, depth)...)
+		}
+		return out
+	}
 	switch v := v.(type) {
 	case *ssa.Const:
 		if v.Value == nil {
 			return nil // the zero value: not set
 		}
 		if v.Value.Kind() == constant.String {
-			return []strValue{{value: constant.StringVal(v.Value), known: true}}
+			return []Str{lit(constant.StringVal(v.Value))}
 		}
 		return nil
 	case *ssa.Convert:
@@ -490,25 +490,27 @@ func (t *tracer) stringsOf(v ssa.Value, sn seen, depth int) []strValue {
 	case *ssa.MakeInterface:
 		return t.stringsOf(v.X, sn, depth)
 	case *ssa.Phi:
-		var out []strValue
-		for _, e := range v.Edges {
-			out = append(out, t.stringsOf(e, sn, depth)...)
+		return union(v.Edges)
+	case *ssa.BinOp:
+		if v.Op == token.ADD {
+			// Both sides are resolved afresh: a + a is fine.
+			left := t.stringsOf(v.X, newSeen(), depth)
+			right := t.stringsOf(v.Y, newSeen(), depth)
+			return concatAll([][]Str{left, right})
 		}
-		return out
 	case *ssa.Alloc, *ssa.IndexAddr, *ssa.FieldAddr:
 		// A location stands for its contents: an element of a literal
 		// slice, say.
-		var out []strValue
-		for _, st := range t.storedInto(v, sn) {
-			out = append(out, t.stringsOf(st, sn, depth)...)
+		if ia, ok := v.(*ssa.IndexAddr); ok {
+			if _, constIndex := ia.Index.(*ssa.Const); !constIndex {
+				// An element chosen at run time, as in a range loop
+				// over a literal list: every element.
+				return union(t.elements(ia.X, newSeen()))
+			}
 		}
-		return out
+		return union(t.storedInto(v, sn))
 	case *ssa.Slice:
-		var out []strValue
-		for _, e := range t.elements(v, newSeen()) {
-			out = append(out, t.stringsOf(e, sn, depth)...)
-		}
-		return out
+		return union(t.elements(v, newSeen()))
 	case *ssa.UnOp:
 		if v.Op != token.MUL {
 			break
@@ -516,80 +518,288 @@ func (t *tracer) stringsOf(v ssa.Value, sn seen, depth int) []strValue {
 		if g, ok := v.X.(*ssa.Global); ok {
 			gi := t.globalStores[g]
 			if gi == nil {
-				return []strValue{{origin: "package variable " + g.Name() + ", which is never set"}}
+				return []Str{dynamic(g.Name(), "package variable "+g.Name()+", which is never set")}
 			}
 			if !gi.onlyInInit {
-				return []strValue{{origin: "package variable " + g.Name() + ", which is assigned at run time"}}
+				return []Str{dynamic(g.Name(), "package variable "+g.Name()+", which is assigned at run time")}
 			}
 		}
 		if isPointerTo(v.X.Type(), isSliceType) {
-			var out []strValue
-			for _, e := range t.elements(v, newSeen()) {
-				out = append(out, t.stringsOf(e, sn, depth)...)
-			}
+			return union(t.elements(v, newSeen()))
+		}
+		if out := t.stringsOf(v.X, sn, depth); len(out) > 0 {
 			return out
 		}
-		var out []strValue
-		for _, st := range t.storedInto(v.X, sn) {
-			out = append(out, t.stringsOf(st, sn, depth)...)
-		}
-		if len(out) == 0 {
-			if fa, ok := v.X.(*ssa.FieldAddr); ok {
-				for _, fv := range t.field(fa.X, fieldName(fa.X.Type(), fa.Field), newSeen()) {
-					out = append(out, t.stringsOf(fv, sn, depth)...)
-				}
-			}
-		}
-		return out
-	case *ssa.Field:
-		var out []strValue
-		for _, fv := range t.field(v.X, fieldName(v.X.Type(), v.Field), newSeen()) {
-			out = append(out, t.stringsOf(fv, sn, depth)...)
-		}
-		return out
-	case *ssa.Call:
-		name := calleeName(&v.Call)
-		if ctor, ok := index.Constructors[name]; ok {
-			if p, ok := ctor.Fields[""]; ok {
-				return t.strings(t.eval(newSite(v, v.Parent()), p, nil))
-			}
-		}
-		if rets := t.returned(v, 0, sn); len(rets) > 0 {
-			var out []strValue
-			for _, r := range rets {
-				out = append(out, t.stringsOf(r, sn, depth)...)
-			}
-			return out
-		}
-		return []strValue{{origin: describeCall(&v.Call)}}
-	case *ssa.Extract:
-		if call, ok := v.Tuple.(*ssa.Call); ok {
-			if rets := t.returned(call, v.Index, sn); len(rets) > 0 {
-				var out []strValue
-				for _, r := range rets {
-					out = append(out, t.stringsOf(r, sn, depth)...)
-				}
+		if fa, ok := v.X.(*ssa.FieldAddr); ok {
+			name := fieldName(fa.X.Type(), fa.Field)
+			if out := union(t.field(fa.X, name, newSeen())); len(out) > 0 {
 				return out
 			}
-			return []strValue{{origin: describeCall(&call.Call)}}
+			return []Str{dynamic(name, "field "+name+" of "+typeName(fa.X.Type()))}
+		}
+		return nil
+	case *ssa.Field:
+		name := fieldName(v.X.Type(), v.Field)
+		if out := union(t.field(v.X, name, newSeen())); len(out) > 0 {
+			return out
+		}
+		return []Str{dynamic(name, "field "+name+" of "+typeName(v.X.Type()))}
+	case *ssa.Call:
+		return t.stringsOfCall(v, 0, sn, depth)
+	case *ssa.Extract:
+		if call, ok := v.Tuple.(*ssa.Call); ok {
+			return t.stringsOfCall(call, v.Index, sn, depth)
 		}
 	case *ssa.Parameter:
-		out := []strValue{}
-		for _, a := range t.incoming(v) {
-			out = append(out, t.stringsOf(a, sn, depth)...)
-		}
+		out := union(t.incoming(v))
 		if t.escapes[v.Parent()] || len(out) == 0 {
-			out = append(out, strValue{origin: "parameter " + v.Name() + " of " + funcName(v.Parent())})
+			out = append(out, dynamic(v.Name(), "parameter "+v.Name()+" of "+funcName(v.Parent())))
 		}
 		return out
 	case *ssa.FreeVar:
-		var out []strValue
-		for _, a := range t.incoming(v) {
-			out = append(out, t.stringsOf(a, sn, depth)...)
+		return union(t.incoming(v))
+	}
+	return []Str{dynamic(valueName(v), "a value computed at run time")}
+}
+
+// stringsOfCall resolves the i-th result of a call: a string-building
+// function (fmt.Sprintf, strings.Join), a table constructor, a helper of
+// the package, or else a value known only at run time.
+func (t *tracer) stringsOfCall(call *ssa.Call, i int, sn seen, depth int) []Str {
+	name := calleeName(&call.Call)
+	s := newSite(call, call.Parent())
+	if i == 0 {
+		if b, ok := stringBuilders[name]; ok {
+			if out := b(t, s, depth); out != nil {
+				return out
+			}
+		}
+		if ctor, ok := index.Constructors[name]; ok {
+			if p, ok := ctor.Fields[""]; ok {
+				return t.strings(t.eval(s, p, nil))
+			}
+		}
+	}
+	if rets := t.returned(call, i, sn); len(rets) > 0 {
+		var out []Str
+		for _, r := range rets {
+			out = append(out, t.stringsOf(r, sn, depth)...)
 		}
 		return out
 	}
-	return []strValue{{origin: "a value computed at run time"}}
+	return []Str{dynamic(resultName(&call.Call), describeCall(&call.Call))}
+}
+
+// stringBuilders are the standard functions that build strings the
+// analyzer can follow, keyed by full name. (Set in init: the builders
+// call back into the resolution that consults the table.)
+var stringBuilders map[string]func(t *tracer, s site, depth int) []Str
+
+func init() {
+	stringBuilders = map[string]func(t *tracer, s site, depth int) []Str{
+		"fmt.Sprintf":  (*tracer).sprintf,
+		"fmt.Sprint":   (*tracer).sprint,
+		"strings.Join": (*tracer).join,
+		"strings.ToLower": func(t *tracer, s site, depth int) []Str {
+			return mapLiterals(t.strings(nonNil(s.arg(0))), strings.ToLower)
+		},
+		"strings.ToUpper": func(t *tracer, s site, depth int) []Str {
+			return mapLiterals(t.strings(nonNil(s.arg(0))), strings.ToUpper)
+		},
+	}
+}
+
+// sprintf turns fmt.Sprintf with a constant format into a template: each
+// verb becomes the Str of its argument.
+func (t *tracer) sprintf(s site, depth int) []Str {
+	format, ok := constString(s.arg(0))
+	if !ok {
+		return nil
+	}
+	args := t.variadicArgs(s.arg(1))
+	var alts [][]Str
+	argi := 0
+	litText := ""
+	flush := func() {
+		if litText != "" {
+			alts = append(alts, []Str{lit(litText)})
+			litText = ""
+		}
+	}
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		if c != '%' {
+			litText += string(c)
+			continue
+		}
+		// Skip flags, width and precision up to the verb.
+		j := i + 1
+		for j < len(format) && strings.IndexByte("+-# 0123456789.[]*", format[j]) >= 0 {
+			j++
+		}
+		if j >= len(format) {
+			litText += format[i:]
+			break
+		}
+		verb := format[j]
+		i = j
+		if verb == '%' {
+			litText += "%"
+			continue
+		}
+		flush()
+		if argi < len(args) {
+			arg := args[argi]
+			argi++
+			if c, ok := arg.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() != constant.String && (verb == 'v' || verb == 'd') {
+				alts = append(alts, []Str{lit(c.Value.ExactString())})
+				continue
+			}
+			if verb == 's' || verb == 'v' || verb == 'd' {
+				if strs := t.stringsOf(arg, newSeen(), depth); len(strs) > 0 {
+					alts = append(alts, strs)
+					continue
+				}
+			}
+			alts = append(alts, []Str{dynamic(valueName(arg), "a formatted value")})
+			continue
+		}
+		alts = append(alts, []Str{dynamic("arg", "a missing Sprintf argument")})
+	}
+	flush()
+	return concatAll(alts)
+}
+
+// sprint is fmt.Sprint: its arguments' strings, side by side when
+// they are strings (fmt.Sprint adds spaces only between non-strings).
+func (t *tracer) sprint(s site, depth int) []Str {
+	var alts [][]Str
+	for _, a := range t.variadicArgs(s.arg(0)) {
+		alts = append(alts, t.stringsOf(a, newSeen(), depth))
+	}
+	return concatAll(alts)
+}
+
+// join is strings.Join of a literal list.
+func (t *tracer) join(s site, depth int) []Str {
+	sep, ok := constString(s.arg(1))
+	if !ok {
+		return nil
+	}
+	elems := t.elements(s.arg(0), newSeen())
+	if len(elems) == 0 {
+		return nil
+	}
+	var alts [][]Str
+	for i, e := range elems {
+		if i > 0 {
+			alts = append(alts, []Str{lit(sep)})
+		}
+		alts = append(alts, t.stringsOf(e, newSeen(), depth))
+	}
+	return concatAll(alts)
+}
+
+// variadicArgs returns the values passed to a variadic parameter, in
+// order, unwrapped from their conversion to interfaces.
+func (t *tracer) variadicArgs(slice ssa.Value) []ssa.Value {
+	var out []ssa.Value
+	for _, e := range t.elements(slice, newSeen()) {
+		vals := t.storedInto(e, newSeen())
+		if len(vals) != 1 {
+			out = append(out, e)
+			continue
+		}
+		v := vals[0]
+		if mi, ok := v.(*ssa.MakeInterface); ok {
+			v = mi.X
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+func mapLiterals(ss []Str, f func(string) string) []Str {
+	out := make([]Str, len(ss))
+	for i, s := range ss {
+		parts := make([]Part, len(s.Parts))
+		for j, p := range s.Parts {
+			if p.Kind == PartLit {
+				p.Text = f(p.Text)
+			}
+			parts[j] = p
+		}
+		out[i] = Str{Parts: parts}
+	}
+	return out
+}
+
+func constString(v ssa.Value) (string, bool) {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	if c, ok := v.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String {
+		return constant.StringVal(c.Value), true
+	}
+	return "", false
+}
+
+// valueName names the template parameter a value becomes, after the Go
+// expression it comes from: a parameter or field name, or the function
+// called.
+func valueName(v ssa.Value) string {
+	switch v := v.(type) {
+	case *ssa.Parameter:
+		return v.Name()
+	case *ssa.FreeVar:
+		return v.Name()
+	case *ssa.Field:
+		return fieldName(v.X.Type(), v.Field)
+	case *ssa.UnOp:
+		switch x := v.X.(type) {
+		case *ssa.FieldAddr:
+			return fieldName(x.X.Type(), x.Field)
+		case *ssa.Global:
+			return x.Name()
+		case *ssa.Alloc:
+			if x.Comment != "" {
+				return x.Comment
+			}
+		}
+	case *ssa.Call:
+		return resultName(&v.Call)
+	case *ssa.Extract:
+		if c, ok := v.Tuple.(*ssa.Call); ok {
+			return resultName(&c.Call)
+		}
+	case *ssa.MakeInterface:
+		return valueName(v.X)
+	case *ssa.Convert:
+		return valueName(v.X)
+	case *ssa.ChangeType:
+		return valueName(v.X)
+	}
+	return "value"
+}
+
+// resultName names the result of a call: os.Getenv("REGION") is
+// "REGION", cfg.Region() is "Region".
+func resultName(c *ssa.CallCommon) string {
+	f := callee(c)
+	if f == nil {
+		return "value"
+	}
+	if f.FullName() == "os.Getenv" || f.FullName() == "os.LookupEnv" {
+		if s, ok := constString(c.Args[0]); ok {
+			return s
+		}
+	}
+	return strings.TrimPrefix(f.Name(), "Get")
+}
+
+func typeName(t types.Type) string {
+	t = derefType(t)
+	return types.TypeString(t, func(p *types.Package) string { return p.Name() })
 }
 
 func funcName(fn *ssa.Function) string {
