@@ -102,10 +102,12 @@ type chanKey struct {
 	protocol string
 	known    bool
 	address  string // the address, or its origin when not known
+	params   string // the template parameters' origins, when a template
 }
 
 type channel struct {
 	key      chanKey
+	params   []analyzer.AddressParam
 	proto    *protocols.Protocol
 	id       string
 	messages map[string]*message
@@ -159,9 +161,12 @@ func (b *builder) collect() {
 		if !op.Address.Known {
 			ck.address = op.Address.Origin
 		}
+		for _, p := range op.Address.Params {
+			ck.params += p.Name + "=" + p.Origin + ";"
+		}
 		ch := b.chans[ck]
 		if ch == nil {
-			ch = &channel{key: ck, proto: proto, messages: make(map[string]*message)}
+			ch = &channel{key: ck, params: op.Address.Params, proto: proto, messages: make(map[string]*message)}
 			b.chans[ck] = ch
 		}
 
@@ -264,7 +269,7 @@ func (b *builder) assignIDs() {
 	}
 	sort.Slice(b.chanList, func(i, j int) bool {
 		ci, cj := b.chanList[i], b.chanList[j]
-		bi, bj := sanitizeID(ci.key.address), sanitizeID(cj.key.address)
+		bi, bj := channelIDBase(ci.key.address), channelIDBase(cj.key.address)
 		if bi != bj {
 			return bi < bj
 		}
@@ -274,11 +279,14 @@ func (b *builder) assignIDs() {
 		if ci.key.address != cj.key.address {
 			return ci.key.address < cj.key.address
 		}
+		if ci.key.params != cj.key.params {
+			return ci.key.params < cj.key.params
+		}
 		return ci.key.protocol < cj.key.protocol
 	})
 	chanIDs := make(uniqueIDs)
 	for _, ch := range b.chanList {
-		ch.id = chanIDs.take(sanitizeID(ch.key.address))
+		ch.id = chanIDs.take(channelIDBase(ch.key.address))
 		for _, m := range ch.messages {
 			ch.msgList = append(ch.msgList, m)
 		}
@@ -322,6 +330,12 @@ func (b *builder) assignIDs() {
 		}
 		o.id = opIDs.take(base)
 	}
+}
+
+// channelIDBase is the id a channel would like: its address (or origin)
+// with template braces dropped and other characters replaced.
+func channelIDBase(address string) string {
+	return sanitizeID(strings.NewReplacer("{", "", "}", "").Replace(address))
 }
 
 func settingsWords(s map[protocols.Setting][]string) string {
@@ -467,12 +481,19 @@ func (b *builder) channelNode(ch *channel) *yaml.Node {
 		m.set("description", str("The address is only known at run time: it comes from "+ch.key.address+"."))
 	}
 	m.set("servers", seq(ref("#/servers/"+ch.key.protocol)))
+	if len(ch.params) > 0 {
+		params := newMapping()
+		for _, p := range ch.params {
+			params.set(p.Name, newMapping().set("description", str("Comes from "+p.Origin+".")).node())
+		}
+		m.set("parameters", params.node())
+	}
 	msgs := newMapping()
 	for _, msg := range ch.msgList {
 		msgs.set(msg.id, b.messageNode(ch, msg))
 	}
 	m.set("messages", msgs.orNil())
-	if ch.proto.BindingVersion != "" && ch.proto.ChannelAddressField != "" && ch.key.known {
+	if ch.proto.BindingVersion != "" && ch.proto.ChannelAddressField != "" && ch.key.known && len(ch.params) == 0 {
 		m.set("bindings", newMapping().set(ch.proto.Name, newMapping().
 			set(ch.proto.ChannelAddressField, str(ch.key.address)).
 			set("bindingVersion", str(ch.proto.BindingVersion)).node()).node())
