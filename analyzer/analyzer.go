@@ -30,10 +30,11 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/asyncapi-extract/asyncapi-extract",
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
+	FactTypes:  []analysis.Fact{(*WrapperFact)(nil), (*ConstructorFact)(nil), (*UsesClientsFact)(nil)},
 }
 
 // reportOperations makes the analyzer report every operation it finds
-// as a diagnostic, in the form of [Operation.String]: it is how the
+// as a diagnostic, in the form of [Operation.Describe]: it is how the
 // analysistest cases state what they expect, and how a user sees what
 // was found without writing a document.
 var reportOperations bool
@@ -45,39 +46,101 @@ func init() {
 // index is built once from the protocol tables; it is read-only.
 var index = protocols.NewIndex(protocols.Libraries())
 
+// UsesClientsFact marks a package whose functions other packages can
+// reach clients through: it has wrappers or constructors of clients, or
+// imports a package that does. Only packages that import a client
+// library or such a package are worth analysing.
+type UsesClientsFact struct{}
+
+// AFact marks UsesClientsFact as an analysis fact.
+func (*UsesClientsFact) AFact() {}
+
+func (*UsesClientsFact) String() string { return "usesClients" }
+
 func run(pass *analysis.Pass) (any, error) {
 	res := new(Result)
-	if !importsLibrary(pass.Pkg) {
+	if pass.TypesInfo == nil || len(pass.Files) == 0 {
+		return res, nil // a dependency known only by its export data
+	}
+	if !importsLibrary(pass.Pkg) && !importsClientUser(pass) {
 		return res, nil
 	}
 	prog := buildSSA(pass)
 	t := newTracer(pass, prog)
-	for _, fn := range prog.SrcFuncs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				call, ok := instr.(ssa.CallInstruction)
-				if !ok {
-					continue
+	exportsSummaries := false
+	for _, fn := range declaredFuncs(prog) {
+		sum := t.summary(fn)
+		decl, _ := fn.Object().(*types.Func)
+		for _, tm := range sum.final {
+			op := t.final(tm, decl)
+			t.report(op, tm)
+			res.Operations = append(res.Operations, op)
+		}
+		if len(sum.wrapped) > 0 && decl != nil {
+			fact := &WrapperFact{}
+			w := Wrapper{Func: decl.FullName(), Exported: t.escapes[fn]}
+			for _, tm := range sum.wrapped {
+				fact.Ops = append(fact.Ops, t.toFact(tm))
+				fb := t.fallback(tm)
+				op := t.final(fb, decl)
+				w.Operations = append(w.Operations, op)
+				if !w.Exported && len(t.callers[fn]) == 0 {
+					// Nobody can call it: what it does is all there is.
+					t.report(op, fb)
+					res.Operations = append(res.Operations, op)
 				}
-				f := callee(call.Common())
-				if f == nil {
-					continue
-				}
-				entry, ok := index.Calls[f.FullName()]
-				if !ok {
-					continue
-				}
-				ops := t.operations(newSite(call, fn), f, entry)
-				if reportOperations {
-					for _, op := range ops {
-						pass.Reportf(op.Pos, "%s", op.Describe(pass.Pkg))
-					}
-				}
-				res.Operations = append(res.Operations, ops...)
+			}
+			pass.ExportObjectFact(decl, fact)
+			res.Wrappers = append(res.Wrappers, w)
+		}
+		if decl != nil {
+			if cf := t.constructorFact(fn); cf != nil {
+				pass.ExportObjectFact(decl, cf)
+				exportsSummaries = true
 			}
 		}
 	}
+	if exportsSummaries || len(res.Wrappers) > 0 || importsClientUser(pass) {
+		pass.ExportPackageFact(&UsesClientsFact{})
+	}
 	return res, nil
+}
+
+// report reports an operation whose address is unknown, and, when
+// asked, every operation.
+func (t *tracer) report(op *Operation, tm *template) {
+	if !op.Address.Known {
+		t.pass.Reportf(op.Pos, "cannot resolve the channel address of %s%s: %s", tm.short, describeVia(tm.via), op.Address.Origin)
+	}
+	if reportOperations {
+		t.pass.Reportf(op.Pos, "%s", op.Describe(t.pass.Pkg))
+	}
+}
+
+// declaredFuncs returns the package's declared functions and methods in
+// source order, then its initializer.
+func declaredFuncs(prog *ssaPackage) []*ssa.Function {
+	var out []*ssa.Function
+	for _, fn := range prog.SrcFuncs {
+		if fn.Parent() == nil {
+			out = append(out, fn)
+		}
+	}
+	if init := prog.Pkg.Func("init"); init != nil {
+		out = append(out, init)
+	}
+	return out
+}
+
+// importsClientUser reports whether a package imports one that uses
+// clients, whose wrappers it may call.
+func importsClientUser(pass *analysis.Pass) bool {
+	for _, imp := range pass.Pkg.Imports() {
+		if pass.ImportPackageFact(imp, new(UsesClientsFact)) {
+			return true
+		}
+	}
+	return false
 }
 
 // importsLibrary reports whether pkg imports a supported library directly;
@@ -117,26 +180,26 @@ func calleeName(c *ssa.CallCommon) string {
 	return ""
 }
 
-// operations builds the operations of one matched call site: one per
-// channel address the call reaches.
-func (t *tracer) operations(s site, callee *types.Func, entry protocols.CallEntry) []*Operation {
+// operations builds the operations of one client call: one per channel
+// address the call reaches.
+func (r *resolver) operations(s site, callee *types.Func, entry protocols.CallEntry) []*template {
 	c := entry.Call
-	settings := make(map[protocols.Setting][]string)
+	settings := make(map[protocols.Setting][]Str)
 	for name, p := range c.Settings {
-		if vals := t.knownStrings(t.eval(s, p, nil)); len(vals) > 0 {
-			settings[name] = vals
+		if strs := r.strings(r.eval(s, p, val{})); len(strs) > 0 {
+			settings[name] = strs
 		}
 	}
 
 	// Group the messages by the address each resolves to.
 	type group struct {
-		addr Address
+		addr Str
 		msgs []Message
 		seen map[string]bool
 	}
 	var groups []*group
 	byAddr := make(map[string]*group)
-	add := func(a Address, m Message) {
+	add := func(a Str, m Message) {
 		g := byAddr[a.key()]
 		if g == nil {
 			g = &group{addr: a, seen: make(map[string]bool)}
@@ -149,48 +212,45 @@ func (t *tracer) operations(s site, callee *types.Func, entry protocols.CallEntr
 		}
 	}
 
-	msgVals := t.messages(s, c)
+	msgVals := r.messages(s, c)
 	if len(msgVals) == 0 {
-		msgVals = []ssa.Value{nil} // the call is known, its message is not
+		msgVals = []val{{}} // the call is known, its message is not
 	}
 	for _, mv := range msgVals {
-		msgs := t.messageContents(s, c, mv)
-		for _, a := range t.addresses(s, c, mv) {
+		msgs := r.messageContents(s, c, mv)
+		for _, a := range r.addresses(s, c, mv) {
 			for _, m := range msgs {
 				add(a, m)
 			}
 		}
 	}
 
-	ops := make([]*Operation, 0, len(groups))
+	out := make([]*template, 0, len(groups))
 	for _, g := range groups {
-		if !g.addr.Known {
-			t.pass.Reportf(s.pos(), "cannot resolve the channel address of %s: %s", shortName(callee), g.addr.Origin)
-		}
-		ops = append(ops, &Operation{
-			Library:  entry.Library,
-			Action:   c.Action,
-			Callee:   callee.FullName(),
-			Pos:      s.pos(),
-			Address:  g.addr,
-			Messages: g.msgs,
-			Settings: settings,
-			Func:     s.declaringFunc(),
+		out = append(out, &template{
+			lib:      entry.Library,
+			action:   c.Action,
+			callee:   callee.FullName(),
+			short:    shortName(callee),
+			address:  g.addr,
+			messages: g.msgs,
+			settings: settings,
+			pos:      s.pos(),
 		})
 	}
-	return ops
+	return out
 }
 
 // messages returns the message values of a call: each element of a sent
 // slice or variadic argument, or the received result.
-func (t *tracer) messages(s site, c protocols.Call) []ssa.Value {
+func (r *resolver) messages(s site, c protocols.Call) []val {
 	if c.Message.IsZero() {
 		return nil
 	}
-	var out []ssa.Value
-	for _, v := range t.eval(s, c.Message, nil) {
-		if isSlice(v.Type()) {
-			out = append(out, t.elements(v, newSeen())...)
+	var out []val
+	for _, v := range r.eval(s, c.Message, val{}) {
+		if isSlice(v.v.Type()) {
+			out = append(out, r.elements(v, make(visited))...)
 		} else {
 			out = append(out, v)
 		}
@@ -200,60 +260,37 @@ func (t *tracer) messages(s site, c protocols.Call) []ssa.Value {
 
 // addresses resolves the address of one message: the first of the
 // call's address paths that is set anywhere wins.
-func (t *tracer) addresses(s site, c protocols.Call, msg ssa.Value) []Address {
+func (r *resolver) addresses(s site, c protocols.Call, msg val) []Str {
 	for _, p := range c.Address {
-		if p.Root == protocols.RootMessage && msg == nil {
+		if p.Root == protocols.RootMessage && msg.v == nil {
 			continue
 		}
-		vals := t.eval(s, p, msg)
-		if len(vals) == 0 {
+		vs := r.eval(s, p, msg)
+		if len(vs) == 0 {
 			continue
 		}
-		strs := t.strings(vals)
-		if len(strs) == 0 {
-			continue
-		}
-		addrs := make([]Address, 0, len(strs))
-		for _, sv := range strs {
-			addrs = append(addrs, addressOf(sv))
-		}
-		return dedupAddresses(addrs)
-	}
-	return []Address{{Origin: "it is never set where the client is created"}}
-}
-
-func dedupAddresses(addrs []Address) []Address {
-	seen := make(map[string]bool)
-	out := addrs[:0]
-	for _, a := range addrs {
-		if !seen[a.key()] {
-			seen[a.key()] = true
-			out = append(out, a)
+		if strs := r.strings(vs); len(strs) > 0 {
+			sort.SliceStable(strs, func(i, j int) bool { return strs[i].key() < strs[j].key() })
+			return strs
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Known != out[j].Known {
-			return out[i].Known
-		}
-		return out[i].Value < out[j].Value
-	})
-	return out
+	return []Str{dynamic("address", "it is never set where the client is created")}
 }
 
 // messageContents returns the distinct payload (and key) combinations of
 // one message value.
-func (t *tracer) messageContents(s site, c protocols.Call, msg ssa.Value) []Message {
+func (r *resolver) messageContents(s site, c protocols.Call, msg val) []Message {
 	var payloads, keys []Payload
 	switch c.Action {
 	case protocols.Send:
-		payloads = t.sentPayloads(s, c.Payload, msg)
+		payloads = r.sentPayloads(s, c.Payload, msg)
 		if !c.Key.IsZero() {
-			keys = t.sentPayloads(s, c.Key, msg)
+			keys = r.sentPayloads(s, c.Key, msg)
 		}
 	case protocols.Receive:
-		payloads = t.receivedPayloads(s, c.Payload, msg)
+		payloads = r.receivedPayloads(s, c.Payload, msg)
 		if !c.Key.IsZero() {
-			keys = t.receivedPayloads(s, c.Key, msg)
+			keys = r.receivedPayloads(s, c.Key, msg)
 		}
 	}
 	if len(payloads) == 0 {
@@ -261,7 +298,7 @@ func (t *tracer) messageContents(s site, c protocols.Call, msg ssa.Value) []Mess
 	}
 	var headers []Header
 	if c.Action == protocols.Send && !c.Headers.List.IsZero() {
-		headers = t.sentHeaders(s, c.Headers, msg)
+		headers = r.sentHeaders(s, c.Headers, msg)
 	}
 	var out []Message
 	for _, p := range payloads {
@@ -278,19 +315,19 @@ func (t *tracer) messageContents(s site, c protocols.Call, msg ssa.Value) []Mess
 
 // sentHeaders resolves the headers set on a sent message: every element
 // of the header list whose name is a constant.
-func (t *tracer) sentHeaders(s site, hl protocols.HeaderList, msg ssa.Value) []Header {
-	if hl.List.Root == protocols.RootMessage && msg == nil {
+func (r *resolver) sentHeaders(s site, hl protocols.HeaderList, msg val) []Header {
+	if hl.List.Root == protocols.RootMessage && msg.v == nil {
 		return nil
 	}
 	var out []Header
 	seen := make(map[string]bool)
-	for _, list := range t.eval(s, hl.List, msg) {
-		for _, el := range t.elements(list, newSeen()) {
-			names := t.knownStrings(t.field(el, hl.Key, newSeen()))
+	for _, list := range r.eval(s, hl.List, msg) {
+		for _, el := range r.elements(list, make(visited)) {
+			names := r.knownStrings(r.field(el, hl.Key, make(visited)))
 			var values []Payload
-			sn := newSeen()
-			for _, v := range t.field(el, hl.Value, newSeen()) {
-				values = append(values, t.encodedFrom(v, nil, sn, 0)...)
+			vs := make(visited)
+			for _, v := range r.field(el, hl.Value, make(visited)) {
+				values = append(values, r.encodedFrom(v, vs, 0)...)
 			}
 			values = dedupPayloads(values)
 			if len(values) == 0 {

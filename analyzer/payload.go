@@ -11,133 +11,106 @@ import (
 
 var codecs = protocols.Codecs
 
-// frame is a call the payload walk descended through, so that a parameter
-// of the callee resolves to that call's argument rather than to every
-// caller's.
-type frame struct {
-	call *ssa.CallCommon
-	fn   *ssa.Function
-	up   *frame
-}
-
 // sentPayloads follows the payload bytes a path names at a send call back
 // to the Go values encoded into them.
-func (t *tracer) sentPayloads(s site, p protocols.Path, msg ssa.Value) []Payload {
+func (r *resolver) sentPayloads(s site, p protocols.Path, msg val) []Payload {
 	var out []Payload
-	sn := newSeen()
-	for _, v := range t.eval(s, p, msg) {
-		out = append(out, t.encodedFrom(v, nil, sn, 0)...)
+	vs := make(visited)
+	for _, v := range r.eval(s, p, msg) {
+		out = append(out, r.encodedFrom(v, vs, 0)...)
 	}
 	return dedupPayloads(out)
 }
 
-func (t *tracer) encodedFrom(v ssa.Value, fr *frame, sn seen, depth int) []Payload {
-	if depth > maxDepth || !sn.visit(v) {
+// encodedFrom follows bytes back to what made them.
+func (r *resolver) encodedFrom(x val, vs visited, depth int) []Payload {
+	if depth > maxDepth || !vs.visit(x) {
 		return nil
 	}
 	depth++
-	switch v := v.(type) {
+	in := func(v ssa.Value) val { return val{v, x.fr} }
+	union := func(xs []val) []Payload {
+		var out []Payload
+		for _, y := range xs {
+			out = append(out, r.encodedFrom(y, vs, depth)...)
+		}
+		return out
+	}
+	switch v := x.v.(type) {
+	case *paramRef:
+		if rawKind(v.Type()) == "string" {
+			return []Payload{{Raw: "string"}} // text the caller passes
+		}
+		return []Payload{{Param: &ParamPayload{Index: v.index, Fields: v.fields, Bytes: true}}}
 	case *ssa.Const:
 		if v.Value == nil {
 			return nil // not set
 		}
 		return []Payload{{Raw: rawKind(v.Type())}}
 	case *ssa.Call:
-		return t.encodedByCall(v, 0, fr, sn, depth)
+		return r.encodedByCall(v, 0, x.fr, vs, depth)
 	case *ssa.Extract:
 		if call, ok := v.Tuple.(*ssa.Call); ok {
-			return t.encodedByCall(call, v.Index, fr, sn, depth)
+			return r.encodedByCall(call, v.Index, x.fr, vs, depth)
 		}
 	case *ssa.Convert:
-		out := t.encodedFrom(v.X, fr, sn, depth)
-		if len(out) == 0 {
-			return []Payload{{Raw: rawKind(v.X.Type())}}
+		if out := r.encodedFrom(in(v.X), vs, depth); len(out) > 0 {
+			return out
 		}
-		return out
+		return []Payload{{Raw: rawKind(v.X.Type())}}
 	case *ssa.ChangeType:
-		return t.encodedFrom(v.X, fr, sn, depth)
+		return r.encodedFrom(in(v.X), vs, depth)
 	case *ssa.MakeInterface:
-		return t.encodedFrom(v.X, fr, sn, depth)
+		return r.encodedFrom(in(v.X), vs, depth)
 	case *ssa.Phi:
-		var out []Payload
-		for _, e := range v.Edges {
-			out = append(out, t.encodedFrom(e, fr, sn, depth)...)
-		}
-		return out
+		return union(vals(x.fr, v.Edges...))
 	case *ssa.Alloc, *ssa.IndexAddr, *ssa.FieldAddr:
-		var out []Payload
-		for _, st := range t.storedInto(v, sn) {
-			out = append(out, t.encodedFrom(st, fr, sn, depth)...)
-		}
-		return out
+		return union(r.loaded(x, make(visited)))
 	case *ssa.UnOp:
 		if v.Op == token.MUL {
-			var out []Payload
-			for _, st := range t.storedInto(v.X, sn) {
-				out = append(out, t.encodedFrom(st, fr, sn, depth)...)
-			}
-			if len(out) > 0 {
+			if out := union(r.loaded(in(v.X), make(visited))); len(out) > 0 {
 				return out
 			}
 		}
 	case *ssa.Field:
-		var out []Payload
-		for _, fv := range t.field(v.X, fieldName(v.X.Type(), v.Field), newSeen()) {
-			out = append(out, t.encodedFrom(fv, fr, sn, depth)...)
-		}
-		if len(out) > 0 {
+		if out := union(r.field(in(v.X), fieldName(v.X.Type(), v.Field), make(visited))); len(out) > 0 {
 			return out
 		}
 	case *ssa.Parameter:
-		if fr != nil && fr.fn == v.Parent() {
-			if a := paramArg(fr.call, v); a != nil {
-				return t.encodedFrom(a, fr.up, sn, depth)
-			}
-		}
-		var out []Payload
-		for _, a := range t.incoming(v) {
-			out = append(out, t.encodedFrom(a, nil, sn, depth)...)
-		}
-		if len(out) > 0 {
+		if out := union(r.param(v, x.fr)); len(out) > 0 {
 			return out
 		}
 	case *ssa.FreeVar:
-		var out []Payload
-		for _, a := range t.incoming(v) {
-			out = append(out, t.encodedFrom(a, fr, sn, depth)...)
-		}
-		if len(out) > 0 {
+		if out := union(r.freeVar(v, x.fr)); len(out) > 0 {
 			return out
 		}
 	}
-	return []Payload{{Raw: rawKind(v.Type())}}
+	return []Payload{{Raw: rawKind(x.v.Type())}}
 }
 
 // encodedByCall handles payload bytes that are the i-th result of a call:
 // an encoder, the contents of a buffer encoders wrote to, or a helper
 // function of the package.
-func (t *tracer) encodedByCall(call *ssa.Call, i int, fr *frame, sn seen, depth int) []Payload {
+func (r *resolver) encodedByCall(call *ssa.Call, i int, fr *frame, vs visited, depth int) []Payload {
 	name := calleeName(&call.Call)
+	s := newSiteIn(call, fr)
 	if c, ok := codecs.Encoders[name]; ok && c.Data.Root == protocols.RootResult && c.Data.Index == i {
-		s := newSite(call, call.Parent())
-		return t.encodedValues(t.eval(s, c.Value, nil), fr, c)
+		return r.encodedValues(r.eval(s, c.Value, val{}), c)
 	}
 	if p, ok := codecs.Buffers[name]; ok {
-		s := newSite(call, call.Parent())
 		var out []Payload
-		for _, stream := range t.eval(s, p, nil) {
-			out = append(out, t.streamEncoded(stream, fr)...)
+		for _, stream := range r.eval(s, p, val{}) {
+			out = append(out, r.streamEncoded(stream)...)
 		}
 		if len(out) > 0 {
 			return out
 		}
 		return []Payload{{Raw: rawKind(call.Type())}}
 	}
-	if fn := call.Call.StaticCallee(); fn != nil && len(fn.Blocks) > 0 && !call.Call.IsInvoke() {
-		inner := &frame{call: &call.Call, fn: fn, up: fr}
+	if rets := r.returned(call, i, fr); len(rets) > 0 {
 		var out []Payload
-		for _, r := range t.returned(call, i, sn) {
-			out = append(out, t.encodedFrom(r, inner, sn, depth)...)
+		for _, ret := range rets {
+			out = append(out, r.encodedFrom(ret, vs, depth)...)
 		}
 		return out
 	}
@@ -146,9 +119,9 @@ func (t *tracer) encodedByCall(call *ssa.Call, i int, fr *frame, sn seen, depth 
 
 // streamEncoded finds the values encoded into a stream (a *bytes.Buffer)
 // by encoders bound to it.
-func (t *tracer) streamEncoded(stream ssa.Value, fr *frame) []Payload {
+func (r *resolver) streamEncoded(stream val) []Payload {
 	var out []Payload
-	for _, use := range uses(stream) {
+	for _, use := range uses(stream.v) {
 		call, ok := use.(*ssa.Call)
 		if !ok {
 			continue
@@ -157,8 +130,8 @@ func (t *tracer) streamEncoded(stream ssa.Value, fr *frame) []Payload {
 		if !ok {
 			continue
 		}
-		s := newSite(call, call.Parent())
-		if !sameValue(t.eval(s, sc.Stream, nil), stream) {
+		s := newSiteIn(call, stream.fr)
+		if !sameValue(r.eval(s, sc.Stream, val{}), stream.v) {
 			continue
 		}
 		// Every Encode call on the encoder the constructor returned.
@@ -171,156 +144,178 @@ func (t *tracer) streamEncoded(stream ssa.Value, fr *frame) []Payload {
 			if !ok || !c.Data.IsZero() {
 				continue
 			}
-			es := newSite(ec, ec.Parent())
-			if !sameValue(nonNil(es.recv()), call) {
+			es := newSiteIn(ec, stream.fr)
+			if !sameValue(vals(es.fr, es.recv()), call) {
 				continue
 			}
-			out = append(out, t.encodedValues(t.eval(es, c.Value, nil), fr, c)...)
+			out = append(out, r.encodedValues(r.eval(es, c.Value, val{}), c)...)
 		}
 	}
 	return out
 }
 
 // encodedValues returns the payloads of Go values given to an encoder.
-func (t *tracer) encodedValues(vals []ssa.Value, fr *frame, c protocols.Codec) []Payload {
+func (r *resolver) encodedValues(vs []val, c protocols.Codec) []Payload {
 	var out []Payload
-	for _, v := range vals {
-		for _, typ := range t.concreteTypes(v, fr, newSeen(), 0) {
-			out = append(out, Payload{Type: typ, ContentType: c.ContentType, Encoding: c.Encoding})
+	for _, v := range vs {
+		for _, ct := range r.concreteTypes(v, make(visited), 0) {
+			out = append(out, ct.payload(c))
 		}
 	}
-	if len(out) == 0 && len(vals) > 0 {
+	if len(out) == 0 && len(vs) > 0 {
 		// Encoded, but of a type only known at run time.
-		out = append(out, Payload{Type: types.NewInterfaceType(nil, nil), ContentType: c.ContentType, Encoding: c.Encoding})
+		out = append(out, Payload{Type: anyType, ContentType: c.ContentType, Encoding: c.Encoding})
 	}
 	return out
 }
 
-// concreteTypes returns the static types of the values that v, an
+var anyType = types.NewInterfaceType(nil, nil).Complete()
+
+// valueType is the type of a value given to an encoder: a Go type, or the
+// owner's parameter it comes from.
+type valueType struct {
+	typ   types.Type
+	param *paramRef
+}
+
+func (vt valueType) payload(c protocols.Codec) Payload {
+	p := Payload{Type: vt.typ, ContentType: c.ContentType, Encoding: c.Encoding}
+	if vt.param != nil {
+		p.Type = nil
+		p.Param = &ParamPayload{Index: vt.param.index, Fields: vt.param.fields}
+	}
+	return p
+}
+
+// concreteTypes returns the static types of the values that x, an
 // encoder's argument (usually an interface), holds. Pointers are
 // stripped: encoding/json writes what they point to.
-func (t *tracer) concreteTypes(v ssa.Value, fr *frame, sn seen, depth int) []types.Type {
-	if depth > maxDepth || !sn.visit(v) {
+func (r *resolver) concreteTypes(x val, vs visited, depth int) []valueType {
+	if depth > maxDepth || !vs.visit(x) {
 		return nil
 	}
 	depth++
-	switch v := v.(type) {
-	case *ssa.MakeInterface:
-		return []types.Type{derefType(v.X.Type())}
-	case *ssa.ChangeInterface:
-		return t.concreteTypes(v.X, fr, sn, depth)
-	case *ssa.TypeAssert:
-		if !types.IsInterface(v.AssertedType) {
-			return []types.Type{derefType(v.AssertedType)}
-		}
-		return t.concreteTypes(v.X, fr, sn, depth)
-	case *ssa.Phi:
-		var out []types.Type
-		for _, e := range v.Edges {
-			out = append(out, t.concreteTypes(e, fr, sn, depth)...)
+	in := func(v ssa.Value) val { return val{v, x.fr} }
+	union := func(xs []val) []valueType {
+		var out []valueType
+		for _, y := range xs {
+			out = append(out, r.concreteTypes(y, vs, depth)...)
 		}
 		return out
+	}
+	switch v := x.v.(type) {
+	case *paramRef:
+		if types.IsInterface(v.Type()) || len(v.fields) > 0 {
+			return []valueType{{param: v}}
+		}
+		return []valueType{{typ: derefType(v.Type())}}
+	case *ssa.MakeInterface:
+		return []valueType{{typ: derefType(v.X.Type())}}
+	case *ssa.ChangeInterface:
+		return r.concreteTypes(in(v.X), vs, depth)
+	case *ssa.TypeAssert:
+		if !types.IsInterface(v.AssertedType) {
+			return []valueType{{typ: derefType(v.AssertedType)}}
+		}
+		return r.concreteTypes(in(v.X), vs, depth)
+	case *ssa.Phi:
+		return union(vals(x.fr, v.Edges...))
 	case *ssa.Parameter:
-		if fr != nil && fr.fn == v.Parent() {
-			if a := paramArg(fr.call, v); a != nil {
-				return t.concreteTypes(a, fr.up, sn, depth)
-			}
-		}
-		var out []types.Type
-		for _, a := range t.incoming(v) {
-			out = append(out, t.concreteTypes(a, nil, sn, depth)...)
-		}
+		out := union(r.param(v, x.fr))
 		if len(out) > 0 || types.IsInterface(v.Type()) {
 			return out
 		}
 	case *ssa.FreeVar:
-		var out []types.Type
-		for _, a := range t.incoming(v) {
-			out = append(out, t.concreteTypes(a, fr, sn, depth)...)
-		}
+		out := union(r.freeVar(v, x.fr))
 		if len(out) > 0 || types.IsInterface(v.Type()) {
 			return out
 		}
+	case *ssa.UnOp:
+		if v.Op == token.MUL && types.IsInterface(v.Type()) {
+			return union(r.loaded(in(v.X), make(visited)))
+		}
 	}
-	if types.IsInterface(v.Type()) {
+	if types.IsInterface(x.v.Type()) {
 		return nil
 	}
-	return []types.Type{derefType(v.Type())}
+	return []valueType{{typ: derefType(x.v.Type())}}
 }
 
 // receivedPayloads follows the payload a path names, from the message a
 // receive call returns, forward to the decoders that decode it.
-func (t *tracer) receivedPayloads(s site, p protocols.Path, msg ssa.Value) []Payload {
-	var vals []ssa.Value
+func (r *resolver) receivedPayloads(s site, p protocols.Path, msg val) []Payload {
+	var vs []val
 	switch p.Root {
 	case protocols.RootMessage:
-		vals = nonNil(msg)
+		if msg.v != nil {
+			vs = []val{msg}
+		}
 	default:
-		vals = t.eval(s, protocols.Path{Root: p.Root, Index: p.Index}, nil)
+		vs = r.eval(s, protocols.Path{Root: p.Root, Index: p.Index}, val{})
 	}
 	for _, f := range p.Fields {
-		var next []ssa.Value
-		sn := newSeen()
-		for _, v := range vals {
-			next = append(next, t.readsOfField(v, f, sn)...)
+		var next []val
+		seen := make(visited)
+		for _, v := range vs {
+			next = append(next, r.readsOfField(v, f, seen)...)
 		}
-		vals = next
+		vs = next
 	}
 	var out []Payload
-	sn := newSeen()
-	for _, v := range vals {
-		out = append(out, t.decodedInto(v, sn, 0)...)
+	seen := make(visited)
+	for _, v := range vs {
+		out = append(out, r.decodedInto(v, seen, 0)...)
 	}
 	return dedupPayloads(out)
 }
 
 // readsOfField returns the values that read the named field of the struct
-// value v, following v through local variables, helper calls and
+// value x, following it through local variables, helper calls and
 // closures of the package.
-func (t *tracer) readsOfField(v ssa.Value, name string, sn seen) []ssa.Value {
-	if !sn.visit(v) {
+func (r *resolver) readsOfField(x val, name string, vs visited) []val {
+	if !vs.visit(x) {
 		return nil
 	}
-	var out []ssa.Value
-	for _, r := range referrers(v) {
-		switch r := r.(type) {
+	var out []val
+	for _, ref := range referrers(x.v) {
+		switch ref := ref.(type) {
 		case *ssa.Field:
-			if r.X == v && fieldName(v.Type(), r.Field) == name {
-				out = append(out, r)
+			if ref.X == x.v && fieldName(x.v.Type(), ref.Field) == name {
+				out = append(out, val{ref, x.fr})
 			}
 		case *ssa.FieldAddr:
-			if r.X == v && fieldName(v.Type(), r.Field) == name {
-				out = append(out, loads(r)...)
+			if ref.X == x.v && fieldName(x.v.Type(), ref.Field) == name {
+				out = append(out, vals(x.fr, loads(ref)...)...)
 			}
 		case *ssa.Store:
-			if r.Val == v {
+			if ref.Val == x.v {
 				// Stored into a variable: reads of that variable.
-				for _, ar := range referrers(r.Addr) {
+				for _, ar := range referrers(ref.Addr) {
 					switch ar := ar.(type) {
 					case *ssa.FieldAddr:
 						if fieldName(ar.X.Type(), ar.Field) == name {
-							out = append(out, loads(ar)...)
+							out = append(out, vals(x.fr, loads(ar)...)...)
 						}
 					case *ssa.UnOp:
 						if ar.Op == token.MUL {
-							out = append(out, t.readsOfField(ar, name, sn)...)
+							out = append(out, r.readsOfField(val{ar, x.fr}, name, vs)...)
 						}
 					}
 				}
 			}
 		case *ssa.Phi:
-			out = append(out, t.readsOfField(r, name, sn)...)
+			out = append(out, r.readsOfField(val{ref, x.fr}, name, vs)...)
 		case *ssa.UnOp:
-			if r.Op == token.MUL && r.X == v {
-				out = append(out, t.readsOfField(r, name, sn)...)
+			if ref.Op == token.MUL && ref.X == x.v {
+				out = append(out, r.readsOfField(val{ref, x.fr}, name, vs)...)
 			}
 		case ssa.CallInstruction:
-			for _, p := range t.paramsReceiving(r, v) {
-				out = append(out, t.readsOfField(p, name, sn)...)
+			for _, p := range paramsReceiving(ref, x.v) {
+				out = append(out, r.readsOfField(val{p, nil}, name, vs)...)
 			}
 		case *ssa.MakeClosure:
-			for _, fv := range boundFreeVars(r, v) {
-				out = append(out, t.readsOfField(fv, name, sn)...)
+			for _, fv := range boundFreeVars(ref, x.v) {
+				out = append(out, r.readsOfField(val{fv, nil}, name, vs)...)
 			}
 		}
 	}
@@ -329,63 +324,63 @@ func (t *tracer) readsOfField(v ssa.Value, name string, sn seen) []ssa.Value {
 
 // decodedInto follows payload bytes forward to the decoders they are
 // given to and returns the Go types decoded into.
-func (t *tracer) decodedInto(v ssa.Value, sn seen, depth int) []Payload {
-	if depth > maxDepth || !sn.visit(v) {
+func (r *resolver) decodedInto(x val, vs visited, depth int) []Payload {
+	if depth > maxDepth || !vs.visit(x) {
 		return nil
 	}
 	depth++
 	var out []Payload
-	for _, r := range referrers(v) {
-		switch r := r.(type) {
+	for _, ref := range referrers(x.v) {
+		switch ref := ref.(type) {
 		case ssa.CallInstruction:
-			out = append(out, t.decodedByCall(r, v, sn, depth)...)
+			out = append(out, r.decodedByCall(ref, x, vs, depth)...)
 		case *ssa.Convert:
-			if got := t.decodedInto(r, sn, depth); len(got) > 0 {
+			if got := r.decodedInto(val{ref, x.fr}, vs, depth); len(got) > 0 {
 				out = append(out, got...)
 			} else {
-				out = append(out, Payload{Raw: rawKind(r.Type())})
+				out = append(out, Payload{Raw: rawKind(ref.Type())})
 			}
 		case *ssa.ChangeType, *ssa.MakeInterface, *ssa.Phi:
-			out = append(out, t.decodedInto(r.(ssa.Value), sn, depth)...)
+			out = append(out, r.decodedInto(val{ref.(ssa.Value), x.fr}, vs, depth)...)
 		case *ssa.Store:
-			if r.Val == v {
-				for _, l := range loads(r.Addr) {
-					out = append(out, t.decodedInto(l, sn, depth)...)
+			if ref.Val == x.v {
+				for _, l := range loads(ref.Addr) {
+					out = append(out, r.decodedInto(val{l, x.fr}, vs, depth)...)
 				}
 			}
 		case *ssa.MakeClosure:
-			for _, fv := range boundFreeVars(r, v) {
-				out = append(out, t.decodedInto(fv, sn, depth)...)
+			for _, fv := range boundFreeVars(ref, x.v) {
+				out = append(out, r.decodedInto(val{fv, nil}, vs, depth)...)
 			}
 		}
 	}
 	return out
 }
 
-func (t *tracer) decodedByCall(instr ssa.CallInstruction, v ssa.Value, sn seen, depth int) []Payload {
+func (r *resolver) decodedByCall(instr ssa.CallInstruction, x val, vs visited, depth int) []Payload {
 	common := instr.Common()
 	name := calleeName(common)
-	s := site{instr: instr, common: common, fn: instr.Parent()}
-	if c, ok := codecs.Decoders[name]; ok && !c.Data.IsZero() && sameValue(t.eval(s, c.Data, nil), v) {
-		return t.decodedValues(t.eval(s, c.Value, nil), c)
+	s := site{instr: instr, common: common, fn: instr.Parent(), fr: x.fr}
+	if c, ok := codecs.Decoders[name]; ok && !c.Data.IsZero() && sameValue(r.eval(s, c.Data, val{}), x.v) {
+		return r.decodedValues(r.eval(s, c.Value, val{}), c)
 	}
-	if p, ok := codecs.Readers[name]; ok && sameValue(t.eval(s, p, nil), v) {
+	if p, ok := codecs.Readers[name]; ok && sameValue(r.eval(s, p, val{}), x.v) {
 		if call, ok := instr.(*ssa.Call); ok {
-			return t.streamDecoded(call)
+			return r.streamDecoded(val{call, x.fr})
 		}
 	}
 	var out []Payload
-	for _, p := range t.paramsReceiving(instr, v) {
-		out = append(out, t.decodedInto(p, sn, depth)...)
+	for _, p := range paramsReceiving(instr, x.v) {
+		out = append(out, r.decodedInto(val{p, nil}, vs, depth)...)
 	}
 	return out
 }
 
 // streamDecoded finds the values decoded from a stream by decoders bound
 // to it.
-func (t *tracer) streamDecoded(stream ssa.Value) []Payload {
+func (r *resolver) streamDecoded(stream val) []Payload {
 	var out []Payload
-	for _, use := range uses(stream) {
+	for _, use := range uses(stream.v) {
 		call, ok := use.(*ssa.Call)
 		if !ok {
 			continue
@@ -394,7 +389,7 @@ func (t *tracer) streamDecoded(stream ssa.Value) []Payload {
 		if !ok {
 			continue
 		}
-		if !sameValue(t.eval(newSite(call, call.Parent()), sc.Stream, nil), stream) {
+		if !sameValue(r.eval(newSiteIn(call, stream.fr), sc.Stream, val{}), stream.v) {
 			continue
 		}
 		for _, decUse := range uses(call) {
@@ -406,11 +401,11 @@ func (t *tracer) streamDecoded(stream ssa.Value) []Payload {
 			if !ok || !c.Data.IsZero() {
 				continue
 			}
-			ds := newSite(dc, dc.Parent())
-			if !sameValue(nonNil(ds.recv()), call) {
+			ds := newSiteIn(dc, stream.fr)
+			if !sameValue(vals(ds.fr, ds.recv()), call) {
 				continue
 			}
-			out = append(out, t.decodedValues(t.eval(ds, c.Value, nil), c)...)
+			out = append(out, r.decodedValues(r.eval(ds, c.Value, val{}), c)...)
 		}
 	}
 	return out
@@ -418,22 +413,22 @@ func (t *tracer) streamDecoded(stream ssa.Value) []Payload {
 
 // decodedValues returns the payloads of the pointers a decoder decodes
 // into.
-func (t *tracer) decodedValues(vals []ssa.Value, c protocols.Codec) []Payload {
+func (r *resolver) decodedValues(vs []val, c protocols.Codec) []Payload {
 	var out []Payload
-	for _, v := range vals {
-		for _, typ := range t.concreteTypes(v, nil, newSeen(), 0) {
-			out = append(out, Payload{Type: typ, ContentType: c.ContentType, Encoding: c.Encoding})
+	for _, v := range vs {
+		for _, ct := range r.concreteTypes(v, make(visited), 0) {
+			out = append(out, ct.payload(c))
 		}
 	}
-	if len(out) == 0 && len(vals) > 0 {
-		out = append(out, Payload{Type: types.NewInterfaceType(nil, nil), ContentType: c.ContentType, Encoding: c.Encoding})
+	if len(out) == 0 && len(vs) > 0 {
+		out = append(out, Payload{Type: anyType, ContentType: c.ContentType, Encoding: c.Encoding})
 	}
 	return out
 }
 
 // paramsReceiving returns the parameters of the package's functions that
 // receive v at a call.
-func (t *tracer) paramsReceiving(instr ssa.CallInstruction, v ssa.Value) []ssa.Value {
+func paramsReceiving(instr ssa.CallInstruction, v ssa.Value) []ssa.Value {
 	common := instr.Common()
 	fn := common.StaticCallee()
 	if fn == nil || len(fn.Blocks) == 0 || common.IsInvoke() {
@@ -458,16 +453,6 @@ func boundFreeVars(mc *ssa.MakeClosure, v ssa.Value) []ssa.Value {
 		}
 	}
 	return out
-}
-
-// paramArg returns the argument a call passes for parameter p.
-func paramArg(call *ssa.CallCommon, p *ssa.Parameter) ssa.Value {
-	for i, q := range p.Parent().Params {
-		if q == p && i < len(call.Args) {
-			return call.Args[i]
-		}
-	}
-	return nil
 }
 
 // loads returns the loads of a location.
@@ -495,23 +480,24 @@ func uses(v ssa.Value) []ssa.Instruction {
 	return out
 }
 
-// sameValue reports whether one of vals is v, or converts v to an
+// sameValue reports whether one of vs is v, or converts v to an
 // interface.
-func sameValue(vals []ssa.Value, v ssa.Value) bool {
-	for _, x := range vals {
-		for x != nil {
-			if x == v {
+func sameValue(vs []val, v ssa.Value) bool {
+	for _, x := range vs {
+		y := x.v
+		for y != nil {
+			if y == v {
 				return true
 			}
-			switch y := x.(type) {
+			switch z := y.(type) {
 			case *ssa.MakeInterface:
-				x = y.X
+				y = z.X
 			case *ssa.ChangeType:
-				x = y.X
+				y = z.X
 			case *ssa.ChangeInterface:
-				x = y.X
+				y = z.X
 			default:
-				x = nil
+				y = nil
 			}
 		}
 	}
@@ -555,14 +541,14 @@ func dedupPayloads(ps []Payload) []Payload {
 	// redundant.
 	typed := false
 	for _, p := range out {
-		if p.Type != nil {
+		if p.Type != nil || p.Param != nil {
 			typed = true
 		}
 	}
 	if typed {
 		kept := out[:0]
 		for _, p := range out {
-			if p.Type != nil {
+			if p.Type != nil || p.Param != nil {
 				kept = append(kept, p)
 			}
 		}

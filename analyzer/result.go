@@ -14,6 +14,22 @@ import (
 // receive operation, in source order.
 type Result struct {
 	Operations []*Operation
+	// Wrappers are the package's functions whose operations depend on
+	// their parameters. Their operations are reported where they are
+	// called; a driver that sees the whole program reports the
+	// operations of a wrapper nobody calls as they stand here, with
+	// what depends on parameters unknown.
+	Wrappers []Wrapper
+}
+
+// Wrapper is a function whose operations depend on its parameters.
+type Wrapper struct {
+	// Func is its full name.
+	Func string
+	// Exported is set when code of other packages can call it.
+	Exported bool
+	// Operations are its operations with parameters unresolved.
+	Operations []*Operation
 }
 
 // Operation is one send or receive of one channel at one call site. A call
@@ -26,8 +42,15 @@ type Operation struct {
 	Action protocols.Action
 	// Callee is the full name of the client function called.
 	Callee string
-	// Pos is the position of the call.
+	// Pos is the position of the call: of the client, or of the
+	// outermost wrapper it was found through.
 	Pos token.Pos
+	// Trail are the positions of the calls inside the wrappers the
+	// operation went through, outermost first, ending at the client
+	// call.
+	Trail []token.Position
+	// Via are the full names of those wrappers.
+	Via []string
 	// Address is the channel address.
 	Address Address
 	// Messages are the distinct messages the call site sends or
@@ -158,11 +181,26 @@ type Payload struct {
 	// Encoding is how Type maps to the bytes (encoding/json, protobuf,
 	// msgpack); empty for raw payloads.
 	Encoding protocols.Encoding
+	// Param, in a wrapper's summary, says that the payload is what the
+	// wrapper's caller passes as a parameter.
+	Param *ParamPayload
+}
+
+// ParamPayload is a payload a wrapper takes from its caller: parameter
+// number Index (the receiver of a method is 0), then Fields; Bytes says
+// that it is the encoded bytes, not the Go value to encode.
+type ParamPayload struct {
+	Index  int
+	Fields []string
+	Bytes  bool
 }
 
 // key returns a string that identifies p among the payloads of one
 // operation.
 func (p Payload) key() string {
+	if p.Param != nil {
+		return fmt.Sprintf("%s %s param %d %v %v", p.ContentType, p.Encoding, p.Param.Index, p.Param.Fields, p.Param.Bytes)
+	}
 	if p.Type != nil {
 		return p.ContentType + " " + string(p.Encoding) + " " + types.TypeString(p.Type, nil)
 	}
@@ -194,6 +232,9 @@ func (op *Operation) Describe(pkg *types.Package) string {
 		}
 	} else {
 		b.WriteString("<dynamic>")
+	}
+	for _, v := range op.Via {
+		b.WriteString(" via=" + trimFullName(v))
 	}
 	for _, m := range op.Messages {
 		b.WriteString(" payload=" + m.Payload.describe(pkg))

@@ -7,15 +7,21 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// site is one call of a library function.
+// site is one call: of a library function, a constructor, a wrapper.
 type site struct {
 	instr  ssa.CallInstruction
 	common *ssa.CallCommon
 	fn     *ssa.Function // the function containing the call
+	fr     *frame        // the calls a walk descended through to reach it
 }
 
 func newSite(instr ssa.CallInstruction, fn *ssa.Function) site {
 	return site{instr: instr, common: instr.Common(), fn: fn}
+}
+
+// newSiteIn is the site of a call reached by a walk in frame fr.
+func newSiteIn(call *ssa.Call, fr *frame) site {
+	return site{instr: call, common: &call.Call, fn: call.Parent(), fr: fr}
 }
 
 func (s site) pos() token.Pos { return s.instr.Pos() }

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -101,7 +102,7 @@ func (s Str) key() string {
 		case PartDynamic:
 			b.WriteString("{" + p.Name + "|" + p.Origin + "}")
 		case PartParam:
-			b.WriteString("{$" + string(rune('0'+p.Param)) + "." + strings.Join(p.Fields, ".") + "}")
+			b.WriteString("{$" + strconv.Itoa(p.Param) + fieldsSuffix(p.Fields) + "}")
 		}
 	}
 	return b.String()

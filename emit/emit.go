@@ -179,7 +179,10 @@ func (b *builder) collect() {
 			b.ops[ok] = o
 		}
 		if b.opts.Positions && b.in.Fset != nil {
-			o.sources[b.position(op.Pos)] = true
+			o.sources[b.position(b.in.Fset.Position(op.Pos))] = true
+			for _, p := range op.Trail {
+				o.sources[b.position(p)] = true
+			}
 		}
 		for _, m := range op.Messages {
 			o.messages[b.message(ch, m)] = true
@@ -250,8 +253,7 @@ func settingsKey(s map[protocols.Setting][]string) string {
 	return b.String()
 }
 
-func (b *builder) position(pos token.Pos) string {
-	p := b.in.Fset.Position(pos)
+func (b *builder) position(p token.Position) string {
 	name := p.Filename
 	if b.opts.BaseDir != "" {
 		if rel, err := filepath.Rel(b.opts.BaseDir, name); err == nil {

@@ -56,6 +56,12 @@ func (d Diagnostic) String() string {
 }
 
 // Run loads the packages and analyses them.
+//
+// Besides the packages asked for, every package of their main modules is
+// loaded with syntax and analysed: its wrappers and constructors of
+// clients are summarised as facts that the packages asked for use. The
+// operations reported are those of the packages asked for and of the
+// module packages they import.
 func Run(cfg Config) (*Result, error) {
 	patterns := cfg.Patterns
 	if len(patterns) == 0 {
@@ -71,32 +77,87 @@ func Run(cfg Config) (*Result, error) {
 	}
 	fset := token.NewFileSet()
 	pcfg := &packages.Config{
-		Mode:       loadMode,
+		Mode:       packages.NeedName | packages.NeedModule,
 		Dir:        cfg.Dir,
 		Env:        env,
 		BuildFlags: flags,
 		Tests:      cfg.Tests,
 		Fset:       fset,
 	}
-	pkgs, err := packages.Load(pcfg, patterns...)
+
+	// Which packages were asked for, and in which modules?
+	listed, err := packages.Load(pcfg, patterns...)
 	if err != nil {
 		return nil, err
 	}
-	if len(pkgs) == 0 {
+	if len(listed) == 0 {
 		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
 	}
 	res := &Result{Fset: fset}
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
+	asked := make(map[string]bool)
+	loadPatterns := append([]string(nil), patterns...)
+	modules := make(map[string]bool)
+	for _, p := range listed {
+		asked[p.ID] = true
+		if p.Module != nil && p.Module.Main {
+			if res.ModulePath == "" {
+				res.ModulePath = p.Module.Path
+			}
+			if !modules[p.Module.Path] {
+				modules[p.Module.Path] = true
+				loadPatterns = append(loadPatterns, p.Module.Path+"/...")
+			}
+		}
+	}
+
+	pcfg.Mode = loadMode
+	pkgs, err := packages.Load(pcfg, loadPatterns...)
+	if err != nil {
+		return nil, err
+	}
+
+	// The packages whose operations are reported: those asked for and
+	// the loaded packages they import.
+	loaded := make(map[string]*packages.Package)
+	for _, p := range pkgs {
+		loaded[p.ID] = p
+	}
+	report := make(map[string]bool)
+	var mark func(p *packages.Package)
+	mark = func(p *packages.Package) {
+		if report[p.ID] || loaded[p.ID] == nil {
+			return
+		}
+		report[p.ID] = true
+		for _, imp := range p.Imports {
+			mark(imp)
+		}
+	}
+	for _, p := range pkgs {
+		if asked[p.ID] {
+			mark(p)
+		}
+	}
+	for _, p := range listed {
 		for _, e := range p.Errors {
 			res.Errors = append(res.Errors, e.Error())
 		}
-	})
-	sort.Strings(res.Errors)
+	}
 	for _, p := range pkgs {
-		if p.Module != nil && p.Module.Main && res.ModulePath == "" {
-			res.ModulePath = p.Module.Path
+		if report[p.ID] && !asked[p.ID] {
+			for _, e := range p.Errors {
+				res.Errors = append(res.Errors, e.Error())
+			}
 		}
 	}
+	for _, p := range pkgs {
+		if asked[p.ID] {
+			for _, e := range p.Errors {
+				res.Errors = append(res.Errors, e.Error())
+			}
+		}
+	}
+	res.Errors = dedupSorted(res.Errors)
 
 	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, pkgs, nil)
 	if err != nil {
@@ -110,7 +171,11 @@ func Run(cfg Config) (*Result, error) {
 	for _, act := range roots {
 		ids[act.Package.ID] = true
 	}
+	var wrappers []analyzer.Wrapper
 	for _, act := range roots {
+		if !report[act.Package.ID] {
+			continue
+		}
 		if ids[act.Package.ID+" ["+act.Package.PkgPath+".test]"] || strings.HasSuffix(act.Package.PkgPath, ".test") {
 			continue
 		}
@@ -130,7 +195,9 @@ func Run(cfg Config) (*Result, error) {
 			continue
 		}
 		res.Operations = append(res.Operations, r.Operations...)
+		wrappers = append(wrappers, r.Wrappers...)
 	}
+	res.addUncalledWrappers(wrappers)
 	sort.SliceStable(res.Diagnostics, func(i, j int) bool {
 		a, b := res.Diagnostics[i].Pos, res.Diagnostics[j].Pos
 		if a.Filename != b.Filename {
@@ -148,13 +215,40 @@ func Run(cfg Config) (*Result, error) {
 	return res, nil
 }
 
-func dedupDiagnostics(ds []Diagnostic) []Diagnostic {
-	out := ds[:0]
-	for i, d := range ds {
-		if i > 0 && d == ds[i-1] {
+// addUncalledWrappers adds the operations of the wrappers that other
+// packages could call but none analysed does: what they do is known but
+// for what their parameters would say. (The analyzer reports those of
+// wrappers nobody outside their package can call.)
+func (res *Result) addUncalledWrappers(wrappers []analyzer.Wrapper) {
+	called := make(map[string]bool)
+	for _, op := range res.Operations {
+		for _, v := range op.Via {
+			called[v] = true
+		}
+	}
+	for _, w := range wrappers {
+		if !w.Exported || called[w.Func] {
 			continue
 		}
-		out = append(out, d)
+		for _, op := range w.Operations {
+			res.Operations = append(res.Operations, op)
+			if !op.Address.Known {
+				res.Diagnostics = append(res.Diagnostics, Diagnostic{
+					Pos:     res.Fset.Position(op.Pos),
+					Message: fmt.Sprintf("cannot resolve the channel address of %s: %s (no caller of %s was analysed)", op.Callee, op.Address.Origin, w.Func),
+				})
+			}
+		}
+	}
+}
+
+func dedupSorted(s []string) []string {
+	sort.Strings(s)
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
 	}
 	return out
 }
@@ -165,3 +259,14 @@ func dedupDiagnostics(ds []Diagnostic) []Diagnostic {
 const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
 	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
+
+func dedupDiagnostics(ds []Diagnostic) []Diagnostic {
+	out := ds[:0]
+	for i, d := range ds {
+		if i > 0 && d == ds[i-1] {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}

@@ -1,4 +1,4 @@
-// Package addresses builds channel addresses the ways services do:
+// Package addresses builds channel addresses the ways services do: // want package:"usesClients"
 // templates, loops over topic lists, environment variables.
 package addresses
 
@@ -16,7 +16,7 @@ import (
 var w = &kafka.Writer{}
 
 // A Sprintf with a run-time part is a template.
-func regional(ctx context.Context, region string) error {
+func regional(ctx context.Context, region string) error { // want regional:`wraps\(segmentio/kafka-go send orders\.\{\$1\}\.created payload=\[\]byte\)`
 	return w.WriteMessages(ctx, kafka.Message{Topic: fmt.Sprintf("orders.%s.created", region)}) // want `kafka send "orders.{region}.created" {region}=parameter region of addresses.regional payload=\[\]byte`
 }
 
@@ -28,7 +28,7 @@ func withEnv(ctx context.Context) error {
 }
 
 // strings.Join of a literal list with a run-time element.
-func joined(ctx context.Context, tenant string) error {
+func joined(ctx context.Context, tenant string) error { // want joined:`wraps\(segmentio/kafka-go send shop\.\{\$1\}\.events`
 	return w.WriteMessages(ctx, kafka.Message{Topic: strings.Join([]string{"shop", tenant, "events"}, ".")}) // want `kafka send "shop.{tenant}.events" {tenant}=parameter tenant of addresses.joined payload=\[\]byte`
 }
 
@@ -41,13 +41,13 @@ func fanOut(ctx context.Context) {
 
 // An unexported helper called with constants: one channel per caller's
 // value.
-func sendTo(ctx context.Context, topic string) error {
-	return w.WriteMessages(ctx, kafka.Message{Topic: "shop." + topic}) // want `kafka send "shop.payments" payload=\[\]byte` `kafka send "shop.refunds" payload=\[\]byte`
+func sendTo(ctx context.Context, topic string) error { // want sendTo:`wraps\(segmentio/kafka-go send shop\.\{\$1\}`
+	return w.WriteMessages(ctx, kafka.Message{Topic: "shop." + topic})
 }
 
 func callers(ctx context.Context) {
-	_ = sendTo(ctx, "payments")
-	_ = sendTo(ctx, "refunds")
+	_ = sendTo(ctx, "payments") // want `kafka send "shop.payments" via=addresses.sendTo payload=\[\]byte`
+	_ = sendTo(ctx, "refunds")  // want `kafka send "shop.refunds" via=addresses.sendTo payload=\[\]byte`
 }
 
 // A Sprintf of a config field.
@@ -55,6 +55,6 @@ type Config struct {
 	Tenant string
 }
 
-func fromConfig(ctx context.Context, cfg Config) error {
-	return w.WriteMessages(ctx, kafka.Message{Topic: fmt.Sprintf("%s-%d.logs", cfg.Tenant, 3)}) // want `kafka send "{tenant}-3.logs" {tenant}=field Tenant of addresses.Config payload=\[\]byte`
+func fromConfig(ctx context.Context, cfg Config) error { // want fromConfig:`wraps\(segmentio/kafka-go send \{\$1\.Tenant\}-3\.logs`
+	return w.WriteMessages(ctx, kafka.Message{Topic: fmt.Sprintf("%s-%d.logs", cfg.Tenant, 3)}) // want `kafka send "{tenant}-3.logs" {tenant}=field Tenant of parameter cfg of addresses.fromConfig payload=\[\]byte`
 }

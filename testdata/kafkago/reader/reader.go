@@ -1,4 +1,4 @@
-// Package reader receives with (*kafka.Reader).ReadMessage and
+// Package reader receives with (*kafka.Reader).ReadMessage and // want package:"usesClients"
 // FetchMessage.
 package reader
 
@@ -61,7 +61,7 @@ func groupTopics(ctx context.Context) {
 }
 
 // A reader in a goroutine.
-func inGoroutine(ctx context.Context, topic string) {
+func inGoroutine(ctx context.Context, topic string) { // want inGoroutine:`wraps\(segmentio/kafka-go receive \{\$1\} payload=string\)`
 	r := kafka.NewReader(kafka.ReaderConfig{Topic: topic})
 	go func() {
 		for {

@@ -1,4 +1,4 @@
-// Package writer sends with (*kafka.Writer).WriteMessages in the ways
+// Package writer sends with (*kafka.Writer).WriteMessages in the ways // want package:"usesClients"
 // services do.
 package writer
 
@@ -35,7 +35,7 @@ func topicOnWriter(ctx context.Context, o Order) error {
 }
 
 // Topic on each message: one operation per topic.
-func topicOnMessage(ctx context.Context, w *kafka.Writer, o Order, r Refund) error {
+func topicOnMessage(ctx context.Context, w *kafka.Writer, o Order, r Refund) error { // want topicOnMessage:`wraps\(.* send orders.created payload=example.com/testdata/kafkago/writer.Order broker=\{\$1.Addr\}; .* send refunds .* broker=\{\$1.Addr\}\)`
 	ob, _ := json.Marshal(o)
 	rb, _ := json.Marshal(&r)
 	return w.WriteMessages(ctx, // want `kafka send "orders.created" payload=Order\(application/json\)` `kafka send "refunds" payload=Refund\(application/json\)`
@@ -74,7 +74,7 @@ func helper(ctx context.Context, r Refund) error {
 }
 
 // Raw bytes and strings without a typed origin.
-func raw(ctx context.Context, w *kafka.Writer, data []byte) error {
+func raw(ctx context.Context, w *kafka.Writer, data []byte) error { // want raw:`wraps\(segmentio/kafka-go send raw payload=\$2\)`
 	w2 := &kafka.Writer{Topic: "raw"}
 	_ = w2.WriteMessages(ctx, kafka.Message{Value: []byte("ping")}) // want `kafka send "raw" payload=string`
 	return w2.WriteMessages(ctx, kafka.Message{Value: data})         // want `kafka send "raw" payload=\[\]byte`

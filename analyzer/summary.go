@@ -1,0 +1,435 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/asyncapi-extract/asyncapi-extract/protocols"
+)
+
+// An operation is found at a client call and may depend on the
+// parameters of the function around it (a wrapper such as
+// Publish(topic string, v any)). Such an operation is a template: it is
+// not reported where it is found, but summarised (as a WrapperFact for
+// other packages) and instantiated at every call of the wrapper with
+// that call's arguments, which may in turn depend on the caller's
+// parameters, however many levels up.
+
+// template is an operation that may still depend on its owner's
+// parameters.
+type template struct {
+	lib      *protocols.Library
+	action   protocols.Action
+	callee   string // full name of the client function
+	short    string // its short name, for messages
+	address  Str
+	messages []Message
+	settings map[protocols.Setting][]Str
+	// pos is the call in the owner; trail are the calls inside the
+	// wrappers it went through, outermost first; via are those
+	// wrappers' full names.
+	pos   token.Pos
+	trail []token.Position
+	via   []string
+}
+
+// parametric reports whether t depends on its owner's parameters.
+func (t *template) parametric() bool {
+	if t.address.parametric() {
+		return true
+	}
+	for _, ss := range t.settings {
+		for _, s := range ss {
+			if s.parametric() {
+				return true
+			}
+		}
+	}
+	for _, m := range t.messages {
+		if m.Payload.parametric() || (m.Key != nil && m.Key.parametric()) {
+			return true
+		}
+		for _, h := range m.Headers {
+			if h.Value.parametric() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (p Payload) parametric() bool {
+	return p.Param != nil || (p.Type != nil && hasTypeParam(p.Type))
+}
+
+// funcSummary is what a declared function does: the operations it
+// performs that are final, and those that depend on its parameters.
+type funcSummary struct {
+	final    []*template
+	wrapped  []*template
+	building bool
+}
+
+// summary computes (once) the summary of a declared function: the
+// operations of the client calls in its body and closures, and the
+// instantiations of the wrappers it calls.
+func (t *tracer) summary(fn *ssa.Function) *funcSummary {
+	if s := t.summaries[fn]; s != nil {
+		return s
+	}
+	sum := &funcSummary{building: true}
+	t.summaries[fn] = sum
+	r := &resolver{tracer: t, owner: fn}
+	for _, f := range withClosures(fn) {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				for _, tm := range r.callTemplates(newSite(call, f)) {
+					if tm.parametric() {
+						sum.wrapped = append(sum.wrapped, tm)
+					} else {
+						sum.final = append(sum.final, tm)
+					}
+				}
+			}
+		}
+	}
+	sum.building = false
+	return sum
+}
+
+func withClosures(fn *ssa.Function) []*ssa.Function {
+	out := []*ssa.Function{fn}
+	for _, anon := range fn.AnonFuncs {
+		out = append(out, withClosures(anon)...)
+	}
+	return out
+}
+
+// callTemplates returns the operations of one call: a client call's, or
+// a wrapper's instantiated.
+func (r *resolver) callTemplates(s site) []*template {
+	f := callee(s.common)
+	if f == nil {
+		return nil
+	}
+	if entry, ok := index.Calls[f.FullName()]; ok {
+		return r.operations(s, f, entry)
+	}
+	wrapped := r.wrapperOf(s.common, f)
+	if len(wrapped) == 0 {
+		return nil
+	}
+	var out []*template
+	for _, w := range wrapped {
+		out = append(out, r.instantiate(w, s, f.FullName())...)
+	}
+	return out
+}
+
+// wrapperOf returns the templates of the wrapper a call calls: from the
+// summary of a function of this package, or from the fact of one of
+// another.
+func (r *resolver) wrapperOf(c *ssa.CallCommon, f *types.Func) []*template {
+	if c.IsInvoke() {
+		return nil
+	}
+	fn := c.StaticCallee()
+	if fn == nil {
+		return nil
+	}
+	if fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	if f.Pkg() == r.pass.Pkg {
+		if len(fn.Blocks) == 0 {
+			return nil
+		}
+		if s := r.summaries[fn]; s != nil && s.building {
+			return nil // recursion: the cycle adds nothing new
+		}
+		return r.summary(fn).wrapped
+	}
+	var fact WrapperFact
+	if !r.pass.ImportObjectFact(f, &fact) {
+		return nil
+	}
+	return r.fromFact(&fact)
+}
+
+// instantiate resolves a wrapper's template at a call of the wrapper.
+func (r *resolver) instantiate(w *template, s site, wrapper string) []*template {
+	inner := r.pass.Fset.Position(w.pos)
+	base := template{
+		lib:    w.lib,
+		action: w.action,
+		callee: w.callee,
+		short:  w.short,
+		pos:    s.pos(),
+		trail:  append([]token.Position{inner}, w.trail...),
+		via:    append([]string{wrapper}, w.via...),
+	}
+	if !w.pos.IsValid() {
+		base.trail = w.trail
+	}
+	settings := make(map[protocols.Setting][]Str)
+	for name, ss := range w.settings {
+		var out []Str
+		for _, str := range ss {
+			out = append(out, r.substitute(str, s)...)
+		}
+		settings[name] = dedupStrs(out)
+	}
+	base.settings = settings
+	var msgs []Message
+	for _, m := range w.messages {
+		msgs = append(msgs, r.substituteMessage(m, s)...)
+	}
+	base.messages = dedupMessages(msgs)
+	var out []*template
+	for _, addr := range dedupStrs(r.substitute(w.address, s)) {
+		tm := base
+		tm.address = addr
+		out = append(out, &tm)
+	}
+	return out
+}
+
+// argOf returns the argument a call passes for parameter number i of the
+// callee (the receiver of a method is 0).
+func argOf(s site, i int) ssa.Value {
+	c := s.common
+	if c.IsInvoke() {
+		if i == 0 {
+			return c.Value
+		}
+		i--
+	}
+	if i >= 0 && i < len(c.Args) {
+		return c.Args[i]
+	}
+	return nil
+}
+
+// substitute replaces the parameter parts of str with what the call at s
+// passes.
+func (r *resolver) substitute(str Str, s site) []Str {
+	var alts [][]Str
+	for _, p := range str.Parts {
+		if p.Kind != PartParam {
+			alts = append(alts, []Str{{Parts: []Part{p}}})
+			continue
+		}
+		vs := r.fields(vals(s.fr, argOf(s, p.Param)), p.Fields)
+		strs := r.strings(vs)
+		if len(strs) == 0 {
+			strs = []Str{dynamic(p.Name, p.Origin)}
+		}
+		alts = append(alts, strs)
+	}
+	return concatAll(alts)
+}
+
+func (r *resolver) substituteMessage(m Message, s site) []Message {
+	payloads := r.substitutePayload(m.Payload, s)
+	var keys []*Payload
+	if m.Key != nil {
+		for _, k := range r.substitutePayload(*m.Key, s) {
+			keys = append(keys, &k)
+		}
+	} else {
+		keys = []*Payload{nil}
+	}
+	var headers []Header
+	for _, h := range m.Headers {
+		for _, v := range r.substitutePayload(h.Value, s) {
+			headers = append(headers, Header{Name: h.Name, Value: v})
+		}
+	}
+	var out []Message
+	for _, p := range payloads {
+		for _, k := range keys {
+			out = append(out, Message{Payload: p, Key: k, Headers: headers})
+		}
+	}
+	return out
+}
+
+// substitutePayload resolves a payload that depends on the wrapper's
+// parameters or type parameters at a call of the wrapper.
+func (r *resolver) substitutePayload(p Payload, s site) []Payload {
+	if p.Param != nil {
+		vs := r.fields(vals(s.fr, argOf(s, p.Param.Index)), p.Param.Fields)
+		var out []Payload
+		if p.Param.Bytes {
+			seen := make(visited)
+			for _, v := range vs {
+				out = append(out, r.encodedFrom(v, seen, 0)...)
+			}
+			if len(out) == 0 {
+				out = []Payload{{Raw: "[]byte"}}
+			}
+			return dedupPayloads(out)
+		}
+		c := protocols.Codec{ContentType: p.ContentType, Encoding: p.Encoding}
+		for _, v := range vs {
+			for _, ct := range r.concreteTypes(v, make(visited), 0) {
+				out = append(out, ct.payload(c))
+			}
+		}
+		if len(out) == 0 {
+			out = []Payload{{Type: anyType, ContentType: p.ContentType, Encoding: p.Encoding}}
+		}
+		return dedupPayloads(out)
+	}
+	if p.Type != nil && hasTypeParam(p.Type) {
+		q := p
+		q.Type = substTypeParams(p.Type, typeArgsOf(s))
+		return []Payload{q}
+	}
+	return []Payload{p}
+}
+
+// typeArgsOf returns the type arguments of a call of a generic function.
+func typeArgsOf(s site) []types.Type {
+	if fn := s.common.StaticCallee(); fn != nil {
+		return fn.TypeArgs()
+	}
+	return nil
+}
+
+func dedupMessages(ms []Message) []Message {
+	seen := make(map[string]bool)
+	out := ms[:0]
+	for _, m := range ms {
+		if k := m.key(); !seen[k] {
+			seen[k] = true
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// final turns a template that no longer depends on parameters into an
+// operation.
+func (t *tracer) final(tm *template, declaring *types.Func) *Operation {
+	settings := make(map[protocols.Setting][]string)
+	for name, ss := range tm.settings {
+		set := make(map[string]bool)
+		for _, s := range ss {
+			if v, ok := s.Known(); ok {
+				set[v] = true
+			}
+		}
+		if len(set) == 0 {
+			continue
+		}
+		vs := make([]string, 0, len(set))
+		for v := range set {
+			vs = append(vs, v)
+		}
+		sort.Strings(vs)
+		settings[name] = vs
+	}
+	return &Operation{
+		Library:  tm.lib,
+		Action:   tm.action,
+		Callee:   tm.callee,
+		Pos:      tm.pos,
+		Trail:    tm.trail,
+		Via:      tm.via,
+		Address:  addressOf(tm.address),
+		Messages: tm.messages,
+		Settings: settings,
+		Func:     declaring,
+	}
+}
+
+// describeVia says which wrappers an operation went through, for
+// messages.
+func describeVia(via []string) string {
+	if len(via) == 0 {
+		return ""
+	}
+	short := make([]string, len(via))
+	for i, v := range via {
+		short[i] = trimFullName(v)
+	}
+	return fmt.Sprintf(" (through %s)", strings.Join(short, ", "))
+}
+
+// trimFullName shortens "(*example.com/m/p.T).M" to "(*p.T).M".
+func trimFullName(full string) string {
+	i := strings.LastIndexByte(full, '/')
+	if i < 0 {
+		return full
+	}
+	prefix := ""
+	switch {
+	case strings.HasPrefix(full, "(*"):
+		prefix = "(*"
+	case strings.HasPrefix(full, "("):
+		prefix = "("
+	}
+	return prefix + full[i+1:]
+}
+
+// fallback is a wrapper's template as it stands when nobody calls the
+// wrapper: parameters become values known only at run time.
+func (t *tracer) fallback(tm *template) *template {
+	out := *tm
+	out.address = unparam(tm.address)
+	out.settings = make(map[protocols.Setting][]Str)
+	for k, ss := range tm.settings {
+		for _, s := range ss {
+			out.settings[k] = append(out.settings[k], unparam(s))
+		}
+	}
+	out.messages = nil
+	for _, m := range tm.messages {
+		m.Payload = unparamPayload(m.Payload)
+		if m.Key != nil {
+			k := unparamPayload(*m.Key)
+			m.Key = &k
+		}
+		var hs []Header
+		for _, h := range m.Headers {
+			hs = append(hs, Header{Name: h.Name, Value: unparamPayload(h.Value)})
+		}
+		m.Headers = hs
+		out.messages = append(out.messages, m)
+	}
+	return &out
+}
+
+func unparam(s Str) Str {
+	parts := make([]Part, len(s.Parts))
+	for i, p := range s.Parts {
+		if p.Kind == PartParam {
+			p = Part{Kind: PartDynamic, Name: p.Name, Origin: p.Origin}
+		}
+		parts[i] = p
+	}
+	return Str{Parts: parts}
+}
+
+func unparamPayload(p Payload) Payload {
+	if p.Param != nil {
+		if p.Param.Bytes {
+			return Payload{Raw: "[]byte"}
+		}
+		return Payload{Type: anyType, ContentType: p.ContentType, Encoding: p.Encoding}
+	}
+	if p.Type != nil && hasTypeParam(p.Type) {
+		p.Type = substTypeParams(p.Type, nil)
+	}
+	return p
+}

@@ -1,0 +1,673 @@
+package analyzer
+
+import (
+	"go/token"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/asyncapi-extract/asyncapi-extract/protocols"
+)
+
+// maxDepth bounds how deep a walk follows values through calls, stores
+// and phis: it keeps pathological code from costing more than the rest
+// of the package.
+const maxDepth = 32
+
+// maxFrames bounds how many calls deep a walk descends into helpers.
+const maxFrames = 8
+
+// tracer holds what the walks need to know about one package: indexes
+// of its SSA form that SSA itself does not keep.
+type tracer struct {
+	pass *analysis.Pass
+	prog *ssaPackage
+
+	// globalStores holds, for every package variable, the values stored
+	// into it and whether every store is in the package initializer.
+	globalStores map[*ssa.Global]*globalInfo
+	// globalRefs holds the instructions that use each package variable.
+	globalRefs map[*ssa.Global][]ssa.Instruction
+	// closures maps an anonymous function to the instructions that make
+	// closures of it, to resolve its free variables.
+	closures map[*ssa.Function][]*ssa.MakeClosure
+	// callers maps a function of the package to its static call sites
+	// in the package.
+	callers map[*ssa.Function][]site
+	// escapes marks functions whose parameters can be set by code the
+	// tracer does not see: exported functions and function values.
+	escapes map[*ssa.Function]bool
+
+	// summaries memoises the summary of each declared function.
+	summaries map[*ssa.Function]*funcSummary
+	// types resolves the types named in imported facts.
+	types *typeResolver
+}
+
+type globalInfo struct {
+	stores     []ssa.Value
+	onlyInInit bool
+}
+
+func newTracer(pass *analysis.Pass, prog *ssaPackage) *tracer {
+	t := &tracer{
+		pass:         pass,
+		prog:         prog,
+		globalStores: make(map[*ssa.Global]*globalInfo),
+		globalRefs:   make(map[*ssa.Global][]ssa.Instruction),
+		closures:     make(map[*ssa.Function][]*ssa.MakeClosure),
+		callers:      make(map[*ssa.Function][]site),
+		escapes:      make(map[*ssa.Function]bool),
+		summaries:    make(map[*ssa.Function]*funcSummary),
+		types:        newTypeResolver(pass.Pkg),
+	}
+	funcs := append([]*ssa.Function(nil), prog.SrcFuncs...)
+	if init := prog.Pkg.Func("init"); init != nil {
+		funcs = append(funcs, init)
+	}
+	done := make(map[*ssa.Function]bool)
+	for _, fn := range funcs {
+		if done[fn] {
+			continue
+		}
+		done[fn] = true
+		if obj := fn.Object(); obj != nil && obj.Exported() {
+			t.escapes[fn] = true
+		}
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				t.index(fn, instr)
+			}
+		}
+	}
+	return t
+}
+
+func (t *tracer) index(fn *ssa.Function, instr ssa.Instruction) {
+	switch instr := instr.(type) {
+	case *ssa.Store:
+		if g, ok := instr.Addr.(*ssa.Global); ok {
+			gi := t.globalStores[g]
+			if gi == nil {
+				gi = &globalInfo{onlyInInit: true}
+				t.globalStores[g] = gi
+			}
+			gi.stores = append(gi.stores, instr.Val)
+			if !isInit(fn) {
+				gi.onlyInInit = false
+			}
+		}
+	case *ssa.MakeClosure:
+		f := instr.Fn.(*ssa.Function)
+		t.closures[f] = append(t.closures[f], instr)
+		t.escapes[f] = true
+	case ssa.CallInstruction:
+		c := instr.Common()
+		if f := c.StaticCallee(); f != nil && !c.IsInvoke() {
+			t.callers[f] = append(t.callers[f], newSite(instr, fn))
+		}
+	}
+	for _, op := range instr.Operands(nil) {
+		if g, ok := (*op).(*ssa.Global); ok {
+			t.globalRefs[g] = append(t.globalRefs[g], instr)
+		}
+		if f, ok := (*op).(*ssa.Function); ok {
+			// A function used as a value (not called) can be called
+			// from anywhere.
+			if c, isCall := instr.(ssa.CallInstruction); isCall && c.Common().Value == f {
+				continue
+			}
+			t.escapes[f] = true
+		}
+	}
+}
+
+func isInit(fn *ssa.Function) bool {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	return fn.Name() == "init" || (len(fn.Name()) > 5 && fn.Name()[:5] == "init#")
+}
+
+// resolver walks values on behalf of one declared function, the owner:
+// the owner's parameters are not resolved but become symbolic, so that
+// what the owner does can be summarised and instantiated at each of its
+// calls.
+type resolver struct {
+	*tracer
+	owner *ssa.Function
+}
+
+// frame is a call a walk descended into (a helper whose result it
+// follows): the callee's parameters are that call's arguments.
+type frame struct {
+	call  *ssa.CallCommon
+	fn    *ssa.Function
+	up    *frame
+	depth int
+}
+
+func (fr *frame) push(call *ssa.CallCommon, fn *ssa.Function) *frame {
+	d := 1
+	if fr != nil {
+		d = fr.depth + 1
+	}
+	if d > maxFrames {
+		return nil
+	}
+	return &frame{call: call, fn: fn, up: fr, depth: d}
+}
+
+// val is an SSA value in the context of the calls a walk descended into.
+type val struct {
+	v  ssa.Value
+	fr *frame
+}
+
+func vals(fr *frame, vs ...ssa.Value) []val {
+	out := make([]val, 0, len(vs))
+	for _, v := range vs {
+		if v != nil {
+			out = append(out, val{v, fr})
+		}
+	}
+	return out
+}
+
+// visited guards the recursive walks against cycles.
+type visited map[val]bool
+
+func (s visited) visit(x val) bool {
+	if x.v == nil || s[x] || len(s) > 4096 {
+		return false
+	}
+	s[x] = true
+	return true
+}
+
+// paramRef stands for a value selected from a parameter of the owner
+// (Fields from parameter number Index): the walk stops there, and each
+// call of the owner resolves it from its own arguments.
+type paramRef struct {
+	param  *ssa.Parameter
+	index  int
+	fields []string
+	typ    types.Type // of the selected field
+}
+
+var _ ssa.Value = (*paramRef)(nil)
+
+func (p *paramRef) Name() string                  { return p.param.Name() }
+func (p *paramRef) String() string                { return "param " + p.param.Name() }
+func (p *paramRef) Type() types.Type {
+	if p.typ != nil {
+		return p.typ
+	}
+	return p.param.Type()
+}
+func (p *paramRef) Parent() *ssa.Function         { return p.param.Parent() }
+func (p *paramRef) Referrers() *[]ssa.Instruction { return nil }
+func (p *paramRef) Pos() token.Pos                { return p.param.Pos() }
+
+func (p *paramRef) with(field string) *paramRef {
+	fields := append(append([]string(nil), p.fields...), field)
+	var typ types.Type = anyType // a field a constructor keeps
+	if st, ok := derefType(p.Type()).Underlying().(*types.Struct); ok {
+		for i := range st.NumFields() {
+			if st.Field(i).Name() == field {
+				typ = st.Field(i).Type()
+			}
+		}
+	}
+	return &paramRef{param: p.param, index: p.index, fields: fields, typ: typ}
+}
+
+// param resolves a parameter: to the argument of the call the walk
+// descended through, to a symbolic reference for the owner's parameters,
+// else to the arguments of every call in the package.
+func (r *resolver) param(p *ssa.Parameter, fr *frame) []val {
+	if fr != nil && fr.fn == p.Parent() {
+		if a := argForParam(fr.call, p); a != nil {
+			return vals(fr.up, a)
+		}
+		return nil
+	}
+	if p.Parent() == r.owner {
+		return vals(nil, &paramRef{param: p, index: paramIndex(p)})
+	}
+	var out []val
+	for _, a := range r.incoming(p) {
+		out = append(out, val{a, nil})
+	}
+	return out
+}
+
+// argForParam returns the argument a call passes for parameter p.
+func argForParam(call *ssa.CallCommon, p *ssa.Parameter) ssa.Value {
+	i := paramIndex(p)
+	if call.IsInvoke() {
+		if i == 0 {
+			return call.Value
+		}
+		i--
+	}
+	if i >= 0 && i < len(call.Args) {
+		return call.Args[i]
+	}
+	return nil
+}
+
+func paramIndex(p *ssa.Parameter) int {
+	for i, q := range p.Parent().Params {
+		if q == p {
+			return i
+		}
+	}
+	return -1
+}
+
+// incoming returns the values a parameter or free variable receives from
+// the calls and closures of this package.
+func (t *tracer) incoming(v ssa.Value) []ssa.Value {
+	switch v := v.(type) {
+	case *ssa.Parameter:
+		var out []ssa.Value
+		for _, s := range t.callers[v.Parent()] {
+			if a := argForParam(s.common, v); a != nil {
+				out = append(out, a)
+			}
+		}
+		return out
+	case *ssa.FreeVar:
+		fn := v.Parent()
+		idx := -1
+		for i, fv := range fn.FreeVars {
+			if fv == v {
+				idx = i
+			}
+		}
+		var out []ssa.Value
+		for _, mc := range t.closures[fn] {
+			if idx >= 0 && idx < len(mc.Bindings) {
+				out = append(out, mc.Bindings[idx])
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// freeVar resolves a closure's free variable to what its makers bind.
+func (r *resolver) freeVar(v *ssa.FreeVar, fr *frame) []val {
+	var out []val
+	for _, b := range r.incoming(v) {
+		out = append(out, val{b, fr})
+	}
+	return out
+}
+
+// eval returns the values a table path names at a call site. msg is the
+// message value for paths rooted at the message.
+func (r *resolver) eval(s site, p protocols.Path, msg val) []val {
+	var out []val
+	switch p.Root {
+	case protocols.RootRecv:
+		out = vals(s.fr, s.recv())
+	case protocols.RootArg:
+		out = vals(s.fr, s.arg(p.Index))
+	case protocols.RootResult:
+		out = vals(s.fr, s.results(p.Index)...)
+	case protocols.RootMessage:
+		if msg.v != nil {
+			out = []val{msg}
+		}
+	}
+	return r.fields(out, p.Fields)
+}
+
+// fields selects a path of fields from each value.
+func (r *resolver) fields(vs []val, names []string) []val {
+	for _, f := range names {
+		var next []val
+		for _, v := range vs {
+			next = append(next, r.field(v, f, make(visited))...)
+		}
+		vs = next
+	}
+	return vs
+}
+
+// origins returns where the struct (or pointer to struct) x comes from:
+// storage locations (allocations, elements, fields, package variables)
+// whose stores give its fields, calls of constructors, which give them
+// through their arguments, and symbolic references to the owner's
+// parameters.
+func (r *resolver) origins(x val, vs visited) []val {
+	if !vs.visit(x) {
+		return nil
+	}
+	switch v := x.v.(type) {
+	case *paramRef:
+		return []val{x}
+	case *ssa.Alloc, *ssa.IndexAddr, *ssa.FieldAddr:
+		return []val{x}
+	case *ssa.Global:
+		if isPointerTo(v.Type(), isStruct) {
+			return []val{x}
+		}
+	case *ssa.UnOp:
+		if v.Op != token.MUL {
+			return nil
+		}
+		if isPointerTo(v.X.Type(), isStruct) {
+			// A struct value loaded from its storage.
+			return r.origins(val{v.X, x.fr}, vs)
+		}
+		// A pointer loaded from a variable or field: what was stored
+		// there.
+		var out []val
+		for _, st := range r.loaded(val{v.X, x.fr}, vs) {
+			out = append(out, r.origins(st, vs)...)
+		}
+		return out
+	case *ssa.Field:
+		var out []val
+		for _, fv := range r.field(val{v.X, x.fr}, fieldName(v.X.Type(), v.Field), make(visited)) {
+			out = append(out, r.origins(fv, vs)...)
+		}
+		return out
+	case *ssa.Phi:
+		var out []val
+		for _, e := range v.Edges {
+			out = append(out, r.origins(val{e, x.fr}, vs)...)
+		}
+		return out
+	case *ssa.Call:
+		return r.callOrigins(v, 0, x.fr, vs)
+	case *ssa.Extract:
+		if call, ok := v.Tuple.(*ssa.Call); ok {
+			return r.callOrigins(call, v.Index, x.fr, vs)
+		}
+	case *ssa.MakeInterface:
+		return r.origins(val{v.X, x.fr}, vs)
+	case *ssa.ChangeType:
+		return r.origins(val{v.X, x.fr}, vs)
+	case *ssa.TypeAssert:
+		return r.origins(val{v.X, x.fr}, vs)
+	case *ssa.ChangeInterface:
+		return r.origins(val{v.X, x.fr}, vs)
+	case *ssa.Parameter:
+		var out []val
+		for _, a := range r.param(v, x.fr) {
+			out = append(out, r.origins(a, vs)...)
+		}
+		return out
+	case *ssa.FreeVar:
+		var out []val
+		for _, a := range r.freeVar(v, x.fr) {
+			out = append(out, r.origins(a, vs)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// callOrigins: a constructor's result is its own origin; a helper's is
+// what it returns.
+func (r *resolver) callOrigins(call *ssa.Call, i int, fr *frame, vs visited) []val {
+	if i == 0 {
+		if _, ok := r.constructor(&call.Call); ok {
+			return []val{{call, fr}}
+		}
+	}
+	var out []val
+	for _, ret := range r.returned(call, i, fr) {
+		out = append(out, r.origins(ret, vs)...)
+	}
+	return out
+}
+
+// field returns the values assigned to the named field of the struct x
+// (or the struct x points to).
+func (r *resolver) field(x val, name string, vs visited) []val {
+	var out []val
+	for _, o := range r.origins(x, vs) {
+		switch v := o.v.(type) {
+		case *paramRef:
+			out = append(out, val{v.with(name), nil})
+			continue
+		case *ssa.Call:
+			if ctor, ok := r.constructor(&v.Call); ok {
+				out = append(out, ctor.field(r, newSiteIn(v, o.fr), name)...)
+			}
+			continue
+		}
+		for _, ref := range r.locationReferrers(o.v) {
+			switch ref := ref.(type) {
+			case *ssa.FieldAddr:
+				if ref.X == o.v && fieldName(ref.X.Type(), ref.Field) == name {
+					out = append(out, r.storedInto(val{ref, o.fr})...)
+				}
+			case *ssa.Store:
+				if ref.Addr == o.v {
+					// The whole struct was stored.
+					out = append(out, r.field(val{ref.Val, o.fr}, name, vs)...)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// loaded returns what a load from addr can give: the values stored into
+// it, or for a field of a struct, the values assigned to that field
+// wherever the struct comes from.
+func (r *resolver) loaded(addr val, vs visited) []val {
+	if out := r.storedInto(addr); len(out) > 0 {
+		return out
+	}
+	switch a := addr.v.(type) {
+	case *ssa.FieldAddr:
+		return r.field(val{a.X, addr.fr}, fieldName(a.X.Type(), a.Field), vs)
+	case *ssa.IndexAddr:
+		if _, constIndex := a.Index.(*ssa.Const); !constIndex {
+			// An element chosen at run time, as in a range loop over
+			// a literal list: every element.
+			var out []val
+			for _, e := range r.elements(val{a.X, addr.fr}, make(visited)) {
+				out = append(out, r.storedInto(e)...)
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+// locationReferrers returns the instructions that use a storage location.
+// Package variables have no referrers in SSA; the tracer indexes them.
+func (t *tracer) locationReferrers(loc ssa.Value) []ssa.Instruction {
+	if g, ok := loc.(*ssa.Global); ok {
+		return t.globalRefs[g]
+	}
+	return referrers(loc)
+}
+
+// storedInto returns the values stored into the location addr.
+func (r *resolver) storedInto(addr val) []val {
+	switch a := addr.v.(type) {
+	case *ssa.Global:
+		if gi := r.globalStores[a]; gi != nil {
+			return vals(nil, gi.stores...)
+		}
+		return nil
+	case *ssa.FreeVar:
+		// A captured variable: the closure holds the address of the
+		// variable its parent stores into.
+		var out []val
+		for _, b := range r.freeVar(a, addr.fr) {
+			out = append(out, r.storedInto(b)...)
+		}
+		return out
+	}
+	var out []val
+	for _, ref := range referrers(addr.v) {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == addr.v {
+			out = append(out, val{st.Val, addr.fr})
+		}
+	}
+	return out
+}
+
+// elements returns the elements of a slice or array value: for a slice
+// made from a composite literal or variadic arguments, the element
+// locations in index order.
+func (r *resolver) elements(x val, vs visited) []val {
+	if !vs.visit(x) {
+		return nil
+	}
+	switch v := x.v.(type) {
+	case *paramRef:
+		return []val{x} // the list as a whole comes from the owner's caller
+	case *ssa.Slice:
+		return r.elements(val{v.X, x.fr}, vs)
+	case *ssa.Alloc:
+		type elem struct {
+			i int64
+			v ssa.Value
+		}
+		var elems []elem
+		for _, ref := range referrers(v) {
+			if ia, ok := ref.(*ssa.IndexAddr); ok && ia.X == v {
+				i := int64(-1)
+				if c, ok := ia.Index.(*ssa.Const); ok {
+					i = c.Int64()
+				}
+				elems = append(elems, elem{i, ia})
+			}
+		}
+		sort.SliceStable(elems, func(a, b int) bool { return elems[a].i < elems[b].i })
+		out := make([]val, len(elems))
+		for i, e := range elems {
+			out[i] = val{e.v, x.fr}
+		}
+		return out
+	case *ssa.Phi:
+		var out []val
+		for _, e := range v.Edges {
+			out = append(out, r.elements(val{e, x.fr}, vs)...)
+		}
+		return out
+	case *ssa.UnOp:
+		if v.Op == token.MUL {
+			var out []val
+			for _, st := range r.loaded(val{v.X, x.fr}, vs) {
+				out = append(out, r.elements(st, vs)...)
+			}
+			return out
+		}
+	case *ssa.Field:
+		var out []val
+		for _, fv := range r.field(val{v.X, x.fr}, fieldName(v.X.Type(), v.Field), make(visited)) {
+			out = append(out, r.elements(fv, vs)...)
+		}
+		return out
+	case *ssa.Call:
+		if ctor, ok := r.constructor(&v.Call); ok {
+			var out []val
+			for _, e := range ctor.field(r, newSiteIn(v, x.fr), "") {
+				out = append(out, r.elements(e, vs)...)
+			}
+			return out
+		}
+		var out []val
+		for _, ret := range r.returned(v, 0, x.fr) {
+			out = append(out, r.elements(ret, vs)...)
+		}
+		return out
+	case *ssa.Parameter:
+		var out []val
+		for _, a := range r.param(v, x.fr) {
+			out = append(out, r.elements(a, vs)...)
+		}
+		return out
+	case *ssa.FreeVar:
+		var out []val
+		for _, a := range r.freeVar(v, x.fr) {
+			out = append(out, r.elements(a, vs)...)
+		}
+		return out
+	case *ssa.MakeInterface:
+		return r.elements(val{v.X, x.fr}, vs)
+	case *ssa.ChangeType:
+		return r.elements(val{v.X, x.fr}, vs)
+	}
+	return nil
+}
+
+// returned returns the i-th result of every return statement of the
+// function a call statically calls, when its body is in this package, in
+// a frame that binds its parameters to the call's arguments.
+func (r *resolver) returned(call *ssa.Call, i int, fr *frame) []val {
+	fn := call.Call.StaticCallee()
+	if fn == nil || len(fn.Blocks) == 0 || call.Call.IsInvoke() {
+		return nil
+	}
+	inner := fr.push(&call.Call, fn)
+	if inner == nil {
+		return nil
+	}
+	var out []val
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && i < len(ret.Results) {
+			out = append(out, val{ret.Results[i], inner})
+		}
+	}
+	return out
+}
+
+func funcName(fn *ssa.Function) string {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	if obj, ok := fn.Object().(*types.Func); ok {
+		return shortName(obj)
+	}
+	return fn.Name()
+}
+
+// fieldName returns the name of the i-th field of the struct that t is
+// or points to.
+func fieldName(t types.Type, i int) string {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if s, ok := t.Underlying().(*types.Struct); ok && i < s.NumFields() {
+		return s.Field(i).Name()
+	}
+	return ""
+}
+
+func isStruct(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
+}
+
+func isSliceType(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Slice)
+	return ok
+}
+
+func isSlice(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Slice, *types.Array:
+		return true
+	}
+	return false
+}
+
+func isPointerTo(t types.Type, pred func(types.Type) bool) bool {
+	p, ok := t.Underlying().(*types.Pointer)
+	return ok && pred(p.Elem())
+}
