@@ -45,12 +45,20 @@ type Options struct {
 type Input struct {
 	Fset       *token.FileSet
 	Operations []*analyzer.Operation
+	// Docs are the doc comments of the Go types, fields and constants
+	// the payloads are made of, which become descriptions.
+	Docs schema.Docs
 }
 
 // Document is a built AsyncAPI document.
 type Document struct {
-	root *yaml.Node
+	root  *yaml.Node
+	notes []schema.Note
 }
+
+// Notes are remarks on payload types whose schema could not be derived
+// exactly (a custom MarshalJSON, say), for the user to act on.
+func (d *Document) Notes() []schema.Note { return d.notes }
 
 // YAML returns the document as YAML.
 func (d *Document) YAML() ([]byte, error) { return marshalYAML(d.root) }
@@ -64,6 +72,9 @@ func (d *Document) Node() *yaml.Node { return d.root }
 // Build makes the document of the operations in in.
 func Build(in Input, opts Options) (*Document, error) {
 	b := &builder{in: in, opts: opts, gen: schema.NewGenerator()}
+	if in.Docs != nil {
+		b.gen.SetDocs(in.Docs)
+	}
 	b.collect()
 	b.schemas = b.gen.Build()
 	b.assignIDs()
@@ -74,7 +85,9 @@ func Build(in Input, opts Options) (*Document, error) {
 		set("channels", b.channels()).
 		set("operations", b.operations()).
 		set("components", b.components())
-	return &Document{root: &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root.node()}}}, nil
+	doc := &Document{root: &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root.node()}}}
+	doc.notes = b.schemas.Notes()
+	return doc, nil
 }
 
 type builder struct {
@@ -224,8 +237,19 @@ func payloadIdent(p analyzer.Payload) string {
 // addType registers a payload's Go type with the schema generator.
 func (b *builder) addType(p analyzer.Payload) {
 	if p.Type != nil {
-		b.gen.Add(p.Type)
+		b.gen.AddAs(p.Type, schemaEncoding(p.Encoding))
 	}
+}
+
+// schemaEncoding is the schema package's name for an encoding.
+func schemaEncoding(e protocols.Encoding) schema.Encoding {
+	switch e {
+	case protocols.EncodingProtoJSON:
+		return schema.ProtoJSON
+	case protocols.EncodingMsgpack:
+		return schema.Msgpack
+	}
+	return schema.JSON
 }
 
 // bindingSettings keeps the settings that go into the protocol's
@@ -366,8 +390,10 @@ func (b *builder) payloadName(p analyzer.Payload) string {
 		}
 		return "binary"
 	}
-	if n := componentName(b.schemas.Ref(p.Type)); n != "" {
-		return n
+	if n := componentName(b.schemas.RefAs(p.Type, schemaEncoding(p.Encoding))); n != "" {
+		// The component of a protobuf or msgpack payload has the
+		// encoding in its name; the message is still the type's.
+		return strings.TrimSuffix(n, "_"+string(p.Encoding))
 	}
 	if types.IsInterface(p.Type) {
 		return "any"
@@ -575,7 +601,7 @@ func contentType(p analyzer.Payload) string {
 // that of raw bytes or text.
 func (b *builder) payloadSchema(p analyzer.Payload) *yaml.Node {
 	if p.Type != nil {
-		return schema.Node(b.schemas.Ref(p.Type))
+		return schema.Node(b.schemas.RefAs(p.Type, schemaEncoding(p.Encoding)))
 	}
 	m := newMapping().set("type", str("string"))
 	if p.Raw != "string" {

@@ -11,13 +11,15 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// A jsonField is one member that encoding/json writes for a struct.
+// A jsonField is one member that encoding/json (or msgpack) writes for a
+// struct.
 type jsonField struct {
-	name   string     // JSON name
-	tagged bool       // name came from the json tag
-	index  []int      // field indices from the outer struct; len(index) is the depth
-	v      *types.Var // the struct field (of an instance, if the struct is one)
-	typ    types.Type // v.Type() with an unnamed pointer removed
+	owner  *types.Named // the named type whose struct declares v, or nil
+	name   string       // JSON name
+	tagged bool         // name came from the json tag
+	index  []int        // field indices from the outer struct; len(index) is the depth
+	v      *types.Var   // the struct field (of an instance, if the struct is one)
+	typ    types.Type   // v.Type() with an unnamed pointer removed
 
 	tag       reflect.StructTag
 	omitEmpty bool
@@ -33,16 +35,33 @@ type jsonField struct {
 // step (breadth-first walk of embedded structs, then the Go visibility rules
 // with the JSON-tag preference) so that conflicts resolve the same way;
 // keeping the structure recognisable makes it easy to diff with upstream.
-func jsonFields(st *types.Struct) []jsonField {
+func jsonFields(owner *types.Named, st *types.Struct) []jsonField {
+	return structFields(owner, st, "json")
+}
+
+// msgpackFields returns the fields vmihailenco/msgpack/v5 writes for st,
+// named by the msgpack tag. It approximates msgpack's rules for embedded
+// structs (which inlines them unless that causes a conflict) with those of
+// encoding/json; msgpack has no ",string" and no omitzero.
+func msgpackFields(owner *types.Named, st *types.Struct) []jsonField {
+	return structFields(owner, st, "msgpack")
+}
+
+func structFields(owner *types.Named, st *types.Struct, tagKey string) []jsonField {
 	type queued struct {
 		st         *types.Struct
 		typ        types.Type // identity of the embedded type, for visited/count
+		owner      *types.Named
 		index      []int
 		viaPointer bool
 	}
 
 	var current []queued
-	next := []queued{{st: st, typ: st}}
+	var root types.Type = st
+	if owner != nil {
+		root = owner
+	}
+	next := []queued{{st: st, typ: root, owner: owner}}
 
 	// count and nextCount record how many times a type is embedded at the
 	// current and next depth; a type embedded twice at one depth yields
@@ -79,12 +98,12 @@ func jsonFields(st *types.Struct) []jsonField {
 				}
 
 				tag := reflect.StructTag(f.st.Tag(i))
-				jsonTag := tag.Get("json")
+				jsonTag := tag.Get(tagKey)
 				if jsonTag == "-" {
 					continue
 				}
 				name, opts := parseTag(jsonTag)
-				if !isValidTag(name) {
+				if tagKey == "json" && !isValidTag(name) {
 					name = ""
 				}
 				index := append(slices.Clip(f.index), i)
@@ -98,7 +117,7 @@ func jsonFields(st *types.Struct) []jsonField {
 
 				// Only strings, floats, integers, and booleans can be quoted.
 				quoted := false
-				if opts.contains("string") {
+				if tagKey == "json" && opts.contains("string") {
 					if b, ok := ft.Underlying().(*types.Basic); ok && b.Info()&(types.IsBoolean|types.IsInteger|types.IsFloat|types.IsString) != 0 {
 						quoted = true
 					}
@@ -111,6 +130,7 @@ func jsonFields(st *types.Struct) []jsonField {
 						name = sf.Name()
 					}
 					fields = append(fields, jsonField{
+						owner:      f.owner,
 						name:       name,
 						tagged:     tagged,
 						index:      index,
@@ -118,7 +138,7 @@ func jsonFields(st *types.Struct) []jsonField {
 						typ:        ft,
 						tag:        tag,
 						omitEmpty:  opts.contains("omitempty"),
-						omitZero:   opts.contains("omitzero"),
+						omitZero:   tagKey == "json" && opts.contains("omitzero"),
 						quoted:     quoted,
 						viaPointer: f.viaPointer,
 					})
@@ -134,9 +154,11 @@ func jsonFields(st *types.Struct) []jsonField {
 				n, _ := nextCount.At(ft).(int)
 				nextCount.Set(ft, n+1)
 				if n == 0 {
+					embOwner, _ := types.Unalias(ft).(*types.Named)
 					next = append(next, queued{
 						st:         ft.Underlying().(*types.Struct),
 						typ:        ft,
+						owner:      embOwner,
 						index:      index,
 						viaPointer: f.viaPointer || ptr,
 					})

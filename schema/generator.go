@@ -2,6 +2,7 @@ package schema
 
 import (
 	"cmp"
+	"fmt"
 	"go/types"
 	"slices"
 	"strings"
@@ -10,10 +11,48 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
+// Encoding is the encoder whose output a schema describes.
+type Encoding int
+
+const (
+	// JSON is encoding/json (the default).
+	JSON Encoding = iota
+	// ProtoJSON is google.golang.org/protobuf/encoding/protojson with its
+	// default options, for protobuf-generated structs.
+	ProtoJSON
+	// Msgpack is github.com/vmihailenco/msgpack/v5 with its default
+	// options; its schemas describe the data model (see the package
+	// documentation).
+	Msgpack
+
+	numEncodings
+)
+
+// String returns the suffix-free name of e: json, protojson, msgpack.
+func (e Encoding) String() string {
+	switch e {
+	case JSON:
+		return "json"
+	case ProtoJSON:
+		return "protojson"
+	case Msgpack:
+		return "msgpack"
+	}
+	return fmt.Sprintf("Encoding(%d)", int(e))
+}
+
+// suffix is appended to the component names of the encoding.
+func (e Encoding) suffix() string {
+	if e == JSON {
+		return ""
+	}
+	return "_" + e.String()
+}
+
 // Generator collects the Go types whose schemas a document needs.
 type Generator struct {
-	roots []types.Type
-	docs  func(types.Object) string
+	roots []compKey
+	docs  Docs
 }
 
 // NewGenerator returns an empty Generator.
@@ -21,22 +60,25 @@ func NewGenerator() *Generator {
 	return &Generator{}
 }
 
-// SetDocs sets the source of descriptions: docs(obj) returns the doc
-// comment of a type (a *types.TypeName) or struct field (a *types.Var, the
-// field of the generic type for fields of an instance), or "". go/types
-// does not keep comments, so the caller, which has the syntax, supplies
-// them. A nil docs (the default) means no descriptions.
-func (g *Generator) SetDocs(docs func(obj types.Object) string) {
-	g.docs = docs
+// SetDocs sets the source of descriptions (doc comments of types, struct
+// fields and constants). A nil Docs (the default) means no descriptions.
+// Generic instances use the docs of their origin type.
+func (g *Generator) SetDocs(d Docs) {
+	g.docs = d
 }
 
-// Add registers a root type (a payload or message key type). Pointers are
-// stripped.
+// Add registers a root type (a payload or message key type) encoded with
+// encoding/json. Pointers are stripped.
 func (g *Generator) Add(t types.Type) {
-	if t == nil {
+	g.AddAs(t, JSON)
+}
+
+// AddAs registers a root type encoded with enc. Pointers are stripped.
+func (g *Generator) AddAs(t types.Type, enc Encoding) {
+	if t == nil || enc < 0 || enc >= numEncodings {
 		return
 	}
-	g.roots = append(g.roots, canonical(deref(t)))
+	g.roots = append(g.roots, compKey{canonical(deref(t)), enc})
 }
 
 // Build reflects every added type and every named type reachable from
@@ -46,25 +88,31 @@ func (g *Generator) Add(t types.Type) {
 func (g *Generator) Build() *Set {
 	// Discover the components, walking from the roots in a fixed order:
 	// where a recursive non-struct type is cut depends on the walk.
-	r := &reflector{docs: g.docs, names: new(typeutil.Map), discovering: true}
-	for _, t := range sortTypes(g.roots) {
-		r.ref(t)
+	notes := new(noteSet)
+	disc := &reflector{docs: g.docs, names: newCompNames(), discovering: true, notes: notes}
+	for _, k := range sortKeys(g.roots) {
+		disc.enc = k.enc
+		disc.ref(k.t)
 	}
-	for i := 0; i < len(r.queue); i++ { // r.body may extend r.queue
-		r.body(r.queue[i])
+	for i := 0; i < len(disc.queue); i++ { // body may extend the queue
+		k := disc.queue[i]
+		disc.enc = k.enc
+		disc.body(k.t)
 	}
 
-	comps := sortTypes(r.queue)
-	set := &Set{docs: g.docs, names: new(typeutil.Map)}
-	for i, name := range componentNames(comps) {
-		set.names.Set(comps[i], name)
+	comps := sortKeys(disc.queue)
+	set := &Set{docs: g.docs, names: newCompNames(), notes: notes.sorted()}
+	for i, name := range keyNames(comps) {
+		set.names.set(comps[i].t, comps[i].enc, name)
 	}
-	final := set.reflector()
-	for _, t := range comps {
+	for _, k := range comps {
+		final := set.reflector(k.enc)
+		name, _ := set.names.at(k.t, k.enc)
 		set.components = append(set.components, Component{
-			Name:   set.names.At(t).(string),
-			GoType: types.TypeString(t, nil),
-			Schema: final.body(t),
+			Name:     name,
+			GoType:   types.TypeString(k.t, nil),
+			Encoding: k.enc,
+			Schema:   final.body(k.t),
 		})
 	}
 	slices.SortFunc(set.components, func(x, y Component) int { return strings.Compare(x.Name, y.Name) })
@@ -74,29 +122,36 @@ func (g *Generator) Build() *Set {
 // Set is the result of Build: the component schemas and how to refer to
 // any type.
 type Set struct {
-	docs       func(types.Object) string
-	names      *typeutil.Map // component type -> name
+	docs       Docs
+	names      *compNames
 	components []Component
+	notes      []Note
 }
 
 // Component is a named schema, to be listed under components/schemas.
 type Component struct {
-	Name   string             // matches ^[\w\d\.\-_]+$
-	GoType string             // types.TypeString(t, nil), pointers stripped
-	Schema *jsonschema.Schema // includes ExtraProperties["x-go-type"] = GoType
+	Name     string             // matches ^[\w\d\.\-_]+$
+	GoType   string             // types.TypeString(t, nil), pointers stripped
+	Encoding Encoding           // the encoder described; its suffix ends Name
+	Schema   *jsonschema.Schema // includes ExtraProperties["x-go-type"] = GoType
 }
 
-// Ref returns the schema to use where t is referenced:
-// {$ref: "#/components/schemas/<Name>"} for a type that is a component, the
-// inline schema otherwise. A type that Build did not see is reflected
-// inline, using $refs for the components it reaches. Each call returns a
-// new schema, which the caller may modify. Ref is safe for concurrent use.
+// Ref returns the schema to use where t is referenced and encoded with
+// encoding/json: {$ref: "#/components/schemas/<Name>"} for a type that is
+// a component, the inline schema otherwise. A type that Build did not see
+// is reflected inline, using $refs for the components it reaches. Each
+// call returns a new schema, which the caller may modify. Ref is safe for
+// concurrent use.
 func (s *Set) Ref(t types.Type) *jsonschema.Schema {
-	if t == nil {
+	return s.RefAs(t, JSON)
+}
+
+// RefAs is Ref for a type encoded with enc.
+func (s *Set) RefAs(t types.Type, enc Encoding) *jsonschema.Schema {
+	if t == nil || enc < 0 || enc >= numEncodings {
 		return &jsonschema.Schema{}
 	}
-	r := s.reflector()
-	return r.ref(t)
+	return s.reflector(enc).ref(t)
 }
 
 // Components returns the component schemas sorted by Name.
@@ -104,8 +159,100 @@ func (s *Set) Components() []Component {
 	return slices.Clone(s.components)
 }
 
-func (s *Set) reflector() *reflector {
-	return &reflector{docs: s.docs, names: s.names}
+// Notes returns what Build found worth telling the user about the types
+// added before it (a custom MarshalJSON whose output is unknown, fields
+// encoding/json cannot marshal), sorted by package, object name, position
+// and message.
+func (s *Set) Notes() []Note {
+	return slices.Clone(s.notes)
+}
+
+func (s *Set) reflector(enc Encoding) *reflector {
+	return &reflector{docs: s.docs, names: s.names, enc: enc}
+}
+
+// compKey is a type as written by an encoding: a component is one.
+type compKey struct {
+	t   types.Type
+	enc Encoding
+}
+
+// compNames maps the component types of each encoding to their names.
+type compNames [numEncodings]*typeutil.Map
+
+func newCompNames() *compNames {
+	var n compNames
+	for i := range n {
+		n[i] = new(typeutil.Map)
+	}
+	return &n
+}
+
+func (n *compNames) at(t types.Type, enc Encoding) (string, bool) {
+	name, ok := n[enc].At(t).(string)
+	return name, ok
+}
+
+func (n *compNames) set(t types.Type, enc Encoding, name string) {
+	n[enc].Set(t, name)
+}
+
+// keyNames names the components ks (sorted by sortKeys): the type's name
+// (see componentNames, computed over the types of every encoding) and the
+// encoding's suffix, so that the JSON and msgpack schemas of one type are
+// Order and Order_msgpack whichever else the set holds.
+func keyNames(ks []compKey) []string {
+	var ts []types.Type
+	for _, k := range ks {
+		ts = append(ts, k.t)
+	}
+	ts = sortTypes(ts)
+	base := new(typeutil.Map)
+	for i, name := range componentNames(ts) {
+		base.Set(ts[i], name)
+	}
+	names := make([]string, len(ks))
+	taken := make(map[string]bool)
+	for i, k := range ks {
+		names[i] = base.At(k.t).(string) + k.enc.suffix()
+		taken[names[i]] = true
+	}
+	// A type named like another's suffixed name (Order_msgpack): number
+	// the later one, as componentNames does.
+	seen := make(map[string]bool)
+	for i, name := range names {
+		if seen[name] {
+			for n := 2; ; n++ {
+				if alt := fmt.Sprintf("%s_%d", name, n); !taken[alt] {
+					names[i] = alt
+					taken[alt] = true
+					break
+				}
+			}
+		}
+		seen[names[i]] = true
+	}
+	return names
+}
+
+// sortKeys returns ks without duplicates, sorted by type (see sortTypes)
+// and then by encoding.
+func sortKeys(ks []compKey) []compKey {
+	var all []types.Type
+	for _, k := range ks {
+		all = append(all, k.t)
+	}
+	var out []compKey
+	for _, t := range sortTypes(all) {
+		for enc := range numEncodings {
+			if slices.ContainsFunc(ks, func(k compKey) bool {
+				return k.enc == enc && types.Identical(types.Unalias(k.t), t)
+			}) {
+				out = append(out, compKey{t, enc})
+			}
+		}
+	}
+	return out
 }
 
 // sortTypes returns ts without duplicates, sorted by full name and then

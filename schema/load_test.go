@@ -7,7 +7,6 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
-	"strings"
 	"sync"
 	"testing"
 )
@@ -29,7 +28,7 @@ type program struct {
 	srcs map[string]string // import path -> source of its single file
 	pkgs map[string]*types.Package
 	file *ast.File // of the main package
-	docs map[types.Object]string
+	docs MapDocs
 }
 
 // load type-checks the packages of srcs and returns the main one.
@@ -39,7 +38,7 @@ func load(t testing.TB, srcs map[string]string) (*program, *types.Package) {
 		stdFset = token.NewFileSet()
 		std = importer.ForCompiler(stdFset, "source", nil)
 	})
-	p := &program{srcs: srcs, pkgs: map[string]*types.Package{}, docs: map[types.Object]string{}}
+	p := &program{srcs: srcs, pkgs: map[string]*types.Package{}, docs: MapDocs{}}
 	pkg, err := p.Import(mainPath)
 	if err != nil {
 		t.Fatal(err)
@@ -69,40 +68,8 @@ func (p *program) Import(path string) (*types.Package, error) {
 	if path == mainPath {
 		p.file = f
 	}
-	p.collectDocs(f, info)
+	p.docs.Merge(DocsFromSyntax(path, []*ast.File{f}))
 	return pkg, nil
-}
-
-// collectDocs does what the analyzer does for Generator.SetDocs: it maps
-// type names and struct fields to their doc comments.
-func (p *program) collectDocs(f *ast.File, info *types.Info) {
-	ast.Inspect(f, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.GenDecl:
-			for _, spec := range n.Specs {
-				if ts, ok := spec.(*ast.TypeSpec); ok {
-					doc := ts.Doc
-					if doc == nil && len(n.Specs) == 1 {
-						doc = n.Doc
-					}
-					if doc != nil {
-						p.docs[info.Defs[ts.Name]] = strings.TrimSpace(doc.Text())
-					}
-				}
-			}
-		case *ast.Field:
-			if n.Doc != nil {
-				for _, name := range n.Names {
-					p.docs[info.Defs[name]] = strings.TrimSpace(n.Doc.Text())
-				}
-			}
-		}
-		return true
-	})
-}
-
-func (p *program) doc(obj types.Object) string {
-	return p.docs[obj]
 }
 
 // typeOf evaluates a type expression in the scope of the main file, where

@@ -1,12 +1,12 @@
 package schema
 
 import (
+	"fmt"
 	"go/types"
 	"reflect"
 	"slices"
 
 	"github.com/swaggest/jsonschema-go"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 const (
@@ -30,21 +30,26 @@ const (
 	maxDepth = 16
 )
 
-// A reflector computes the schemas of types.
+// A reflector computes the schemas of types for one encoding at a time.
 //
 // Build runs one twice: the first, discovering, pass finds the components
-// (names then holds "" for each), the second writes them under their final
-// names. Set.Ref uses a new reflector on each call.
+// (names then holds "" for each) and collects notes, the second writes the
+// components under their final names. Set.Ref uses a new reflector on each
+// call.
 type reflector struct {
-	docs  func(types.Object) string
-	names *typeutil.Map // component type -> component name
+	docs  Docs
+	enc   Encoding
+	names *compNames // component type -> component name, per encoding
 
 	discovering bool
-	queue       []types.Type // components, in order of discovery
+	queue       []compKey // components, in order of discovery
+	notes       *noteSet  // nil: do not collect
 
 	// inlining holds the named types being inlined, innermost last, to
 	// stop recursion that no component breaks.
 	inlining []types.Type
+
+	enums map[enumKey]*enumInfo // cache of enumOf
 }
 
 // ref returns the schema for a use of t: a $ref when t is a component,
@@ -52,10 +57,10 @@ type reflector struct {
 // pointee (or null, which is the using field's business).
 func (r *reflector) ref(t types.Type) *jsonschema.Schema {
 	t = deref(t)
-	if name, ok := r.names.At(t).(string); ok {
+	if name, ok := r.names.at(t, r.enc); ok {
 		return refTo(name)
 	}
-	if r.discovering && isComponent(t) {
+	if r.discovering && r.isComponent(t) {
 		r.addComponent(t)
 		return refTo("")
 	}
@@ -64,14 +69,14 @@ func (r *reflector) ref(t types.Type) *jsonschema.Schema {
 
 func (r *reflector) addComponent(t types.Type) {
 	t = canonical(t)
-	r.names.Set(t, "")
-	r.queue = append(r.queue, t)
+	r.names.set(t, r.enc, "")
+	r.queue = append(r.queue, compKey{t, r.enc})
 }
 
 // inline returns the schema of t itself, never a $ref to t.
 func (r *reflector) inline(t types.Type) *jsonschema.Schema {
 	t = types.Unalias(t)
-	if s := special(t); s != nil {
+	if s := r.special(t); s != nil {
 		return s
 	}
 	if n, ok := t.(*types.Named); ok {
@@ -98,7 +103,7 @@ func (r *reflector) inline(t types.Type) *jsonschema.Schema {
 func (r *reflector) body(t types.Type) *jsonschema.Schema {
 	s := r.structure(t)
 	if n, ok := t.(*types.Named); ok && s.Description == nil {
-		if doc := r.doc(n.Obj()); doc != "" {
+		if doc := r.typeDoc(n); doc != "" {
 			s.WithDescription(doc)
 		}
 	}
@@ -107,48 +112,64 @@ func (r *reflector) body(t types.Type) *jsonschema.Schema {
 }
 
 // structure returns the schema of t's underlying type, which encoding/json
-// follows when no method or well-known mapping applies.
+// follows when no method or well-known mapping applies, with the enum of
+// its constants for a named basic type.
 func (r *reflector) structure(t types.Type) *jsonschema.Schema {
+	if e := r.enumOf(t); e != nil {
+		return e.schema()
+	}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
+		if r.enc == ProtoJSON {
+			return protoBasic(u)
+		}
 		return basic(u)
 	case *types.Pointer:
 		return r.ref(u.Elem())
 	case *types.Slice:
-		if isByte(u.Elem()) {
-			// encoding/json writes []byte as a base64 string, unless the
-			// element type marshals itself.
-			s := typed(jsonschema.String)
-			s.WithContentEncoding("base64")
-			return s
+		if isByte(u.Elem(), r.enc) {
+			return r.bytesSchema()
 		}
 		return arrayOf(r.ref(u.Elem()))
 	case *types.Array:
-		// An array always has its length; [N]byte is not special.
+		if r.enc == Msgpack && isByte(u.Elem(), r.enc) {
+			// msgpack writes byte arrays as bin, like byte slices.
+			return r.bytesSchema()
+		}
+		// An array always has its length; in JSON [N]byte is not special.
 		return arrayOf(r.ref(u.Elem())).WithMinItems(u.Len()).WithMaxItems(u.Len())
 	case *types.Map:
 		return r.mapSchema(u)
 	case *types.Struct:
-		return r.structSchema(u)
+		owner, _ := t.(*types.Named)
+		if r.enc == ProtoJSON && isProtoMessage(u) {
+			return r.protoStruct(owner, u)
+		}
+		return r.structSchema(owner, u)
 	}
 	// Interfaces and type parameters: anything. Channels and functions:
 	// encoding/json refuses them; there is nothing better to say.
 	return &jsonschema.Schema{}
 }
 
+// bytesSchema describes a byte slice: base64 text in JSON and protojson,
+// a bin value in msgpack.
+func (r *reflector) bytesSchema() *jsonschema.Schema {
+	if r.enc == Msgpack {
+		return formatted(jsonschema.String, "binary")
+	}
+	s := typed(jsonschema.String)
+	s.WithContentEncoding("base64")
+	return s
+}
+
 // mapSchema describes a map, which encoding/json writes as an object
 // whose keys are strings, integers in decimal, or MarshalText results.
+// protojson writes bool keys as "true" and "false" too; msgpack keeps keys
+// of any type, which the data model cannot constrain.
 func (r *reflector) mapSchema(m *types.Map) *jsonschema.Schema {
-	key := types.Unalias(m.Key())
-	var pattern string
-	switch b, _ := key.Underlying().(*types.Basic); {
-	case b != nil && b.Info()&types.IsString != 0:
-	case hasMarshalMethod(key, "MarshalText", false):
-	case b != nil && b.Info()&types.IsUnsigned != 0:
-		pattern = "^[0-9]+$"
-	case b != nil && b.Info()&types.IsInteger != 0:
-		pattern = "^-?[0-9]+$"
-	default:
+	pattern, ok := mapKeyPattern(m.Key(), r.enc)
+	if !ok {
 		return &jsonschema.Schema{} // encoding/json refuses other keys
 	}
 	s := typed(jsonschema.Object)
@@ -159,13 +180,40 @@ func (r *reflector) mapSchema(m *types.Map) *jsonschema.Schema {
 	return s
 }
 
-// structSchema describes a struct as encoding/json writes it. Properties
-// are listed in field order under propertyOrderKey; additionalProperties is
-// left open, as decoders ignore unknown members.
-func (r *reflector) structSchema(st *types.Struct) *jsonschema.Schema {
+// mapKeyPattern returns the pattern of the keys of a map with keys of type
+// key, "" for any string, and whether the encoding accepts such keys.
+func mapKeyPattern(key types.Type, enc Encoding) (string, bool) {
+	key = types.Unalias(key)
+	switch b, _ := key.Underlying().(*types.Basic); {
+	case enc == Msgpack:
+	case b != nil && b.Info()&types.IsString != 0:
+	case enc == JSON && hasMarshalMethod(key, "MarshalText", false):
+	case b != nil && b.Info()&types.IsUnsigned != 0:
+		return "^[0-9]+$", true
+	case b != nil && b.Info()&types.IsInteger != 0:
+		return "^-?[0-9]+$", true
+	case enc == ProtoJSON && b != nil && b.Info()&types.IsBoolean != 0:
+		return "^(true|false)$", true
+	default:
+		return "", false
+	}
+	return "", true
+}
+
+// structSchema describes a struct as encoding/json (or msgpack) writes it.
+// Properties are listed in field order under propertyOrderKey;
+// additionalProperties is left open, as decoders ignore unknown members.
+// owner is the named struct type, or nil.
+func (r *reflector) structSchema(owner *types.Named, st *types.Struct) *jsonschema.Schema {
 	s := typed(jsonschema.Object)
 	var order []string
-	for _, f := range jsonFields(st) {
+	var fields []jsonField
+	if r.enc == Msgpack {
+		fields = msgpackFields(owner, st)
+	} else {
+		fields = jsonFields(owner, st)
+	}
+	for _, f := range fields {
 		prop, required := r.property(f)
 		if s.Properties == nil {
 			s.Properties = make(map[string]jsonschema.SchemaOrBool)
@@ -179,9 +227,15 @@ func (r *reflector) structSchema(st *types.Struct) *jsonschema.Schema {
 	if order != nil {
 		s.WithExtraPropertiesItem(propertyOrderKey, order)
 	}
+	blankFieldTags(s, st)
+	return s
+}
 
-	// As in jsonschema-go, the tags of blank fields describe the object:
-	//	_ struct{} `title:"Order" description:"An order."`
+// blankFieldTags applies, as in jsonschema-go, the tags of blank fields,
+// which describe the object:
+//
+//	_ struct{} `title:"Order" description:"An order."`
+func blankFieldTags(s *jsonschema.Schema, st *types.Struct) {
 	for i := range st.NumFields() {
 		if st.Field(i).Name() == "_" {
 			tags := parseFieldTags(reflect.StructTag(st.Tag(i)), s)
@@ -191,11 +245,11 @@ func (r *reflector) structSchema(st *types.Struct) *jsonschema.Schema {
 			}
 		}
 	}
-	return s
 }
 
 // property returns the schema of field f and whether f is always written.
 func (r *reflector) property(f jsonField) (*jsonschema.Schema, bool) {
+	r.checkField(f)
 	var s *jsonschema.Schema
 	if f.quoted && !hasMarshalMethod(f.typ, "MarshalJSON", true) && !hasMarshalMethod(f.typ, "MarshalText", true) {
 		// ",string": the value is written inside a JSON string.
@@ -204,15 +258,23 @@ func (r *reflector) property(f jsonField) (*jsonschema.Schema, bool) {
 		s = r.ref(f.typ)
 	}
 
-	// A nil pointer is written as null, unless omitted.
+	// A nil pointer is written as null, unless omitted (protojson omits
+	// every unpopulated field).
 	_, nullable := f.v.Type().Underlying().(*types.Pointer)
-	nullable = nullable && !f.omitEmpty && !f.omitZero
+	nullable = nullable && !f.omitEmpty && !f.omitZero && r.enc != ProtoJSON
 
 	// A field is always written unless omitempty can omit it (it never
 	// omits a struct or a non-empty array), omitzero is set, or it is
-	// promoted through an embedded pointer that may be nil.
-	required := !f.viaPointer && !f.omitZero && !(f.omitEmpty && canBeEmpty(f.v.Type()))
+	// promoted through an embedded pointer that may be nil. msgpack's
+	// omitempty also omits zero structs that have an IsZero method, such
+	// as time.Time: it never makes a member required.
+	required := !f.viaPointer && !f.omitZero && !(f.omitEmpty && (r.enc == Msgpack || canBeEmpty(f.v.Type())))
 
+	// validate tags, then the swaggest tags, which override them.
+	vr := r.applyValidate(f, s)
+	if vr.required {
+		required, nullable = true, false
+	}
 	tags := parseFieldTags(f.tag, s)
 	if tags.nullable != nil {
 		nullable = *tags.nullable
@@ -221,19 +283,84 @@ func (r *reflector) property(f jsonField) (*jsonschema.Schema, bool) {
 		required = *tags.required
 	}
 	ann := &tags.ann
+	mergeMissing(ann, &vr.ann)
 	if ann.Description == nil {
-		if doc := r.doc(f.v.Origin()); doc != "" {
+		if doc := r.fieldDoc(f); doc != "" {
 			ann.WithDescription(doc)
 		}
 	}
 	return annotate(s, ann, nullable), required
 }
 
-func (r *reflector) doc(obj types.Object) string {
-	if r.docs == nil {
+// checkField notes fields whose values encoding/json cannot write.
+func (r *reflector) checkField(f jsonField) {
+	if r.notes == nil || r.enc != JSON {
+		return
+	}
+	var what string
+	switch u := f.typ.Underlying().(type) {
+	case *types.Chan:
+		what = "a channel"
+	case *types.Signature:
+		what = "a function"
+	case *types.Basic:
+		if u.Info()&types.IsComplex != 0 {
+			what = "a complex number"
+		} else if u.Kind() == types.UnsafePointer {
+			what = "an unsafe.Pointer"
+		}
+	case *types.Map:
+		if _, ok := mapKeyPattern(u.Key(), r.enc); !ok {
+			what = "a map with keys of type " + types.TypeString(u.Key(), nil)
+		}
+	}
+	if what == "" {
+		return
+	}
+	// A nil pointer, or an omitted empty map, is written fine.
+	r.notes.add(f.v, fmt.Sprintf("field %s is %s, which encoding/json cannot marshal (json.Marshal fails unless it is omitted): its schema is unconstrained", fieldName(f), what))
+}
+
+func fieldName(f jsonField) string {
+	if f.owner != nil {
+		return typeName0(f.owner) + "." + f.v.Name()
+	}
+	return f.v.Name()
+}
+
+// typeName0 is the full name of a named type's origin: pkg/path.Name.
+func typeName0(n *types.Named) string {
+	obj := n.Origin().Obj()
+	if obj.Pkg() == nil {
+		return obj.Name()
+	}
+	return obj.Pkg().Path() + "." + obj.Name()
+}
+
+func (r *reflector) typeDoc(n *types.Named) string {
+	obj := n.Origin().Obj()
+	if r.docs == nil || obj.Pkg() == nil {
 		return ""
 	}
-	return r.docs(obj)
+	return r.docs.TypeDoc(obj.Pkg().Path(), obj.Name())
+}
+
+func (r *reflector) fieldDoc(f jsonField) string {
+	if r.docs == nil || f.owner == nil {
+		return ""
+	}
+	obj := f.owner.Origin().Obj()
+	if obj.Pkg() == nil {
+		return ""
+	}
+	return r.docs.FieldDoc(obj.Pkg().Path(), obj.Name(), f.v.Name())
+}
+
+func (r *reflector) constDoc(c *types.Const) string {
+	if r.docs == nil || c.Pkg() == nil {
+		return ""
+	}
+	return r.docs.ConstDoc(c.Pkg().Path(), c.Name())
 }
 
 // annotate adds the keywords of ann to s, and null to its values if
@@ -262,6 +389,16 @@ func annotate(s, ann *jsonschema.Schema, nullable bool) *jsonschema.Schema {
 	return s
 }
 
+// mergeMissing copies the keywords set in src that dst lacks.
+func mergeMissing(dst, src *jsonschema.Schema) {
+	dv, sv := reflect.ValueOf(dst).Elem(), reflect.ValueOf(src).Elem()
+	for i := range sv.NumField() {
+		if f := sv.Field(i); !f.IsZero() && dv.Field(i).IsZero() {
+			dv.Field(i).Set(f)
+		}
+	}
+}
+
 // merge copies the keywords set in src over those of dst. It uses package
 // reflect on the Schema model (not on analysed types) so that it covers
 // every keyword the tags can set.
@@ -285,10 +422,11 @@ func refTo(name string) *jsonschema.Schema {
 }
 
 // isComponent reports whether t, pointers stripped, is described once
-// under a name: a named struct type whose encoding its structure decides.
-func isComponent(t types.Type) bool {
+// under a name: a named struct type whose encoding its structure decides,
+// or a named type with an enum (see enumOf).
+func (r *reflector) isComponent(t types.Type) bool {
 	n, ok := types.Unalias(t).(*types.Named)
-	return ok && isStruct(n) && special(n) == nil && depth(n, maxDepth) < maxDepth
+	return ok && (isStruct(n) || r.enumOf(n) != nil) && r.special(n) == nil && depth(n, maxDepth) < maxDepth
 }
 
 // deref strips pointers, named or not, and aliases.
@@ -304,11 +442,17 @@ func deref(t types.Type) types.Type {
 	return types.Typ[types.Invalid] // type P *P
 }
 
-// isByte reports whether a slice of elem is written as base64.
-func isByte(elem types.Type) bool {
+// isByte reports whether a slice of elem is written as bytes (base64 in
+// JSON): with encoding/json, unless the element type marshals itself.
+func isByte(elem types.Type, enc Encoding) bool {
 	b, ok := elem.Underlying().(*types.Basic)
-	return ok && b.Kind() == types.Uint8 &&
-		!hasMarshalMethod(elem, "MarshalJSON", true) && !hasMarshalMethod(elem, "MarshalText", true)
+	if !ok || b.Kind() != types.Uint8 {
+		return false
+	}
+	if enc == Msgpack {
+		return true
+	}
+	return !hasMarshalMethod(elem, "MarshalJSON", true) && !hasMarshalMethod(elem, "MarshalText", true)
 }
 
 // canBeEmpty reports whether omitempty can omit a value of type t

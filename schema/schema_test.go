@@ -444,6 +444,286 @@ type Order struct {
 		roots: []string{"Order"},
 	},
 	{
+		name: "enums",
+		srcs: map[string]string{
+			"example.com/m/q": `package q
+
+// Level is declared in another package.
+type Level int
+
+const (
+	Low  Level = iota + 1 // Low is the default.
+	High                  // High is urgent.
+)
+`,
+			mainPath: `package p
+
+import (
+	"time"
+
+	"example.com/m/q"
+)
+
+// Status is the state of an order.
+type Status string
+
+const (
+	// StatusNew is a new order.
+	StatusNew Status = "new"
+	StatusPaid Status = "paid" // StatusPaid is paid.
+	StatusShipped Status = "shipped"
+	statusAlias = StatusNew // a second name for a value: listed once
+)
+
+// Code has no comments on its constants.
+type Code uint16
+
+const (
+	CodeB Code = 2
+	CodeA Code = 1
+)
+
+const CodeC Code = 3
+
+// Lone has one constant, a default rather than an enum.
+type Lone string
+
+const DefaultLone Lone = "x"
+
+// Color marshals itself as text: no enum of its integers.
+type Color int
+
+const (
+	Red Color = iota
+	Green
+)
+
+func (c Color) MarshalText() ([]byte, error) { return nil, nil }
+
+type Order struct {
+	Status    Status
+	Optional  *Status
+	Omitted   Status    ` + "`json:\",omitempty\"`" + `
+	Narrowed  Status    ` + "`enum:\"new\"`" + `
+	Codes     []Code
+	ByCode    map[Code]string
+	Level     q.Level
+	Color     Color
+	Month     time.Month
+	Weekday   time.Weekday
+	Quoted    Code      ` + "`json:\",string\"`" + `
+	Lone      Lone
+}
+`,
+		},
+		roots: []string{"Order", "Status"},
+	},
+	{
+		name: "validate",
+		srcs: mainOnly(`
+import "time"
+
+type Item struct{ SKU string }
+
+type Validated struct {
+	ID       string            ` + "`json:\"id\" validate:\"required,uuid4\"`" + `
+	Email    string            ` + "`json:\"email\" validate:\"required,email\"`" + `
+	Site     string            ` + "`json:\"site,omitempty\" validate:\"omitempty,url\"`" + `
+	Nick     string            ` + "`json:\"nick\" validate:\"omitempty,min=3\"`" + `
+	Name     string            ` + "`json:\"name\" validate:\"min=1,max=64\"`" + `
+	Code     string            ` + "`json:\"code\" validate:\"len=3,alpha\"`" + `
+	Age      int               ` + "`json:\"age\" validate:\"gte=0,lt=150\"`" + `
+	Score    float64           ` + "`json:\"score\" validate:\"gt=0,lte=1\"`" + `
+	Color    string            ` + "`json:\"color\" validate:\"oneof=red green 'light blue'\"`" + `
+	Prio     int               ` + "`json:\"prio\" validate:\"oneof=1 2 3\"`" + `
+	Tags     []string          ` + "`json:\"tags\" validate:\"min=1,max=5,dive,min=2,max=10\"`" + `
+	Items    []Item            ` + "`json:\"items\" validate:\"required,dive,required\"`" + `
+	Labels   map[string]string ` + "`json:\"labels\" validate:\"max=3,dive,keys,alphanum,max=8,endkeys,required\"`" + `
+	Grid     [][]int           ` + "`json:\"grid\" validate:\"dive,dive,min=0,max=9\"`" + `
+	Ref      *Item             ` + "`json:\"ref\" validate:\"required\"`" + `
+	Opt      *string           ` + "`json:\"opt\" validate:\"omitempty,email\"`" + `
+	Either   string            ` + "`json:\"either\" validate:\"email|url\"`" + `
+	Timeout  time.Duration     ` + "`json:\"timeout\" validate:\"min=1s,max=1m\"`" + `
+	Comma    string            ` + "`json:\"comma\" validate:\"oneof=a0x2Cb c\"`" + `
+	Unknown  string            ` + "`json:\"unknown\" validate:\"startswith=x,excludesall=!\"`" + `
+	Override string            ` + "`json:\"override\" validate:\"min=2\" minLength:\"5\" required:\"false\"`" + `
+}
+`),
+		roots: []string{"Validated"},
+	},
+	{
+		name: "stdlib",
+		srcs: mainOnly(`
+import (
+	"database/sql"
+	"math/big"
+	"net"
+	"net/netip"
+	"net/url"
+	"time"
+)
+
+type Std struct {
+	IP       net.IP
+	Addr     netip.Addr
+	Prefix   netip.Prefix
+	URL      url.URL
+	URLPtr   *url.URL
+	Int      big.Int
+	IntPtr   *big.Int
+	Float    big.Float
+	Rat      *big.Rat
+	NullStr  sql.NullString
+	NullInt  sql.NullInt64
+	NullTime sql.NullTime
+	Null     sql.Null[int]
+	Month    time.Month
+	Location *time.Location
+}
+`),
+		roots: []string{"Std"},
+	},
+	{
+		name: "msgpack",
+		srcs: mainOnly(`
+import (
+	"encoding/json"
+	"time"
+)
+
+type Bin struct{ b []byte }
+
+func (Bin) MarshalBinary() ([]byte, error) { return nil, nil }
+
+type Custom struct{ X int }
+
+func (*Custom) MarshalMsgpack() ([]byte, error) { return nil, nil }
+
+type Kind string
+
+const (
+	KindA Kind = "a"
+	KindB Kind = "b"
+)
+
+type Base struct{ Trace string }
+
+type Msg struct {
+	Base
+	ID      string            ` + "`msgpack:\"id\" json:\"ident\"`" + `
+	Name    string            ` + "`json:\"name\"`" + `
+	Skip    int               ` + "`msgpack:\"-\"`" + `
+	Opt     *int              ` + "`msgpack:\"opt,omitempty\"`" + `
+	When    time.Time         ` + "`msgpack:\"when,omitempty\"`" + `
+	At      time.Time         ` + "`msgpack:\"at\"`" + `
+	Data    []byte            ` + "`msgpack:\"data\"`" + `
+	Hash    [4]byte           ` + "`msgpack:\"hash\"`" + `
+	Bin     Bin               ` + "`msgpack:\"bin\"`" + `
+	Custom  Custom            ` + "`msgpack:\"custom\"`" + `
+	Kind    Kind              ` + "`msgpack:\"kind\"`" + `
+	ByInt   map[int]string    ` + "`msgpack:\"by_int\"`" + `
+	Raw     json.RawMessage   ` + "`msgpack:\"raw\"`" + `
+	Quoted  int               ` + "`json:\",string\"`" + `
+}
+`),
+		roots: []string{"msgpack:Msg", "Msg"},
+	},
+	{
+		name: "protojson",
+		srcs: map[string]string{
+			"google.golang.org/protobuf/types/known/timestamppb": `package timestamppb
+
+type Timestamp struct {
+	Seconds int64 ` + "`protobuf:\"varint,1,opt,name=seconds,proto3\"`" + `
+	Nanos   int32 ` + "`protobuf:\"varint,2,opt,name=nanos,proto3\"`" + `
+}
+`,
+			"google.golang.org/protobuf/types/known/wrapperspb": `package wrapperspb
+
+type StringValue struct {
+	Value string ` + "`protobuf:\"bytes,1,opt,name=value,proto3\"`" + `
+}
+
+type Int64Value struct {
+	Value int64 ` + "`protobuf:\"varint,1,opt,name=value,proto3\"`" + `
+}
+`,
+			mainPath: `package p
+
+import (
+	"google.golang.org/protobuf/types/known/timestamppb"
+	"google.golang.org/protobuf/types/known/wrapperspb"
+)
+
+type state struct{}
+
+type Status int32
+
+const (
+	Status_STATUS_UNSPECIFIED Status = 0
+	Status_STATUS_NEW         Status = 1
+	Status_STATUS_PAID        Status = 2
+)
+
+type Order_Kind int32
+
+const (
+	Order_RETAIL    Order_Kind = 0
+	Order_WHOLESALE Order_Kind = 1
+)
+
+type Item struct {
+	state         state
+	sizeCache     int32
+	unknownFields []byte
+
+	Sku      string ` + "`protobuf:\"bytes,1,opt,name=sku,proto3\" json:\"sku,omitempty\"`" + `
+	Quantity uint32 ` + "`protobuf:\"varint,2,opt,name=quantity,proto3\" json:\"quantity,omitempty\"`" + `
+}
+
+// Order is a generated message.
+type Order struct {
+	state         state
+	sizeCache     int32
+	unknownFields []byte
+
+	OrderId   string                  ` + "`protobuf:\"bytes,1,opt,name=order_id,json=orderId,proto3\" json:\"order_id,omitempty\"`" + `
+	Status    Status                  ` + "`protobuf:\"varint,2,opt,name=status,proto3,enum=shop.Status\" json:\"status,omitempty\"`" + `
+	Kind      Order_Kind              ` + "`protobuf:\"varint,3,opt,name=kind,proto3,enum=shop.Order_Kind\" json:\"kind,omitempty\"`" + `
+	TotalCents int64                  ` + "`protobuf:\"varint,4,opt,name=total_cents,json=totalCents,proto3\" json:\"total_cents,omitempty\"`" + `
+	Count     uint64                  ` + "`protobuf:\"varint,5,opt,name=count,proto3\" json:\"count,omitempty\"`" + `
+	Ratio     float64                 ` + "`protobuf:\"fixed64,6,opt,name=ratio,proto3\" json:\"ratio,omitempty\"`" + `
+	Payload   []byte                  ` + "`protobuf:\"bytes,7,opt,name=payload,proto3\" json:\"payload,omitempty\"`" + `
+	Items     []*Item                 ` + "`protobuf:\"bytes,8,rep,name=items,proto3\" json:\"items,omitempty\"`" + `
+	Labels    map[string]string       ` + "`protobuf:\"bytes,9,rep,name=labels,proto3\" json:\"labels,omitempty\" protobuf_key:\"bytes,1,opt,name=key,proto3\" protobuf_val:\"bytes,2,opt,name=value,proto3\"`" + `
+	ByID      map[int64]*Item         ` + "`protobuf:\"bytes,10,rep,name=by_id,json=byId,proto3\" json:\"by_id,omitempty\" protobuf_key:\"varint,1,opt,name=key,proto3\" protobuf_val:\"bytes,2,opt,name=value,proto3\"`" + `
+	CreatedAt *timestamppb.Timestamp  ` + "`protobuf:\"bytes,11,opt,name=created_at,json=createdAt,proto3\" json:\"created_at,omitempty\"`" + `
+	Note      *wrapperspb.StringValue ` + "`protobuf:\"bytes,12,opt,name=note,proto3\" json:\"note,omitempty\"`" + `
+	Big       *wrapperspb.Int64Value  ` + "`protobuf:\"bytes,13,opt,name=big,proto3\" json:\"big,omitempty\"`" + `
+	// Types that are valid to be assigned to Payment:
+	//
+	//	*Order_Card
+	//	*Order_Iban
+	Payment isOrder_Payment ` + "`protobuf_oneof:\"payment\"`" + `
+}
+
+type isOrder_Payment interface{ isOrder_Payment() }
+
+type Order_Card struct {
+	Card string ` + "`protobuf:\"bytes,14,opt,name=card,proto3,oneof\"`" + `
+}
+
+type Order_Iban struct {
+	Iban string ` + "`protobuf:\"bytes,15,opt,name=iban,proto3,oneof\"`" + `
+}
+
+func (*Order_Card) isOrder_Payment() {}
+func (*Order_Iban) isOrder_Payment() {}
+`,
+		},
+		roots: []string{"protojson:Order", "Order"},
+	},
+	{
 		name: "order",
 		srcs: mainOnly(`
 type Zed struct {
@@ -471,15 +751,17 @@ func render(t *testing.T, tc testCase, reverse bool) ([]byte, *Set) {
 		slices.Reverse(roots)
 	}
 	g := NewGenerator()
-	g.SetDocs(prog.doc)
-	for _, expr := range roots {
-		g.Add(prog.typeOf(t, expr))
+	g.SetDocs(prog.docs)
+	for _, root := range roots {
+		expr, enc := rootEncoding(root)
+		g.AddAs(prog.typeOf(t, expr), enc)
 	}
 	set := g.Build()
 
 	refs := mapping()
-	for _, expr := range tc.roots {
-		appendPair(refs, expr, Node(set.Ref(prog.typeOf(t, expr))))
+	for _, root := range tc.roots {
+		expr, enc := rootEncoding(root)
+		appendPair(refs, root, Node(set.RefAs(prog.typeOf(t, expr), enc)))
 	}
 	comps := mapping()
 	for _, c := range set.Components() {
@@ -488,6 +770,13 @@ func render(t *testing.T, tc testCase, reverse bool) ([]byte, *Set) {
 	doc := mapping()
 	appendPair(doc, "refs", refs)
 	appendPair(doc, "components", comps)
+	if notes := set.Notes(); len(notes) > 0 {
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, n := range notes {
+			seq.Content = append(seq.Content, scalar("!!str", n.Message))
+		}
+		appendPair(doc, "notes", seq)
+	}
 
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
@@ -499,6 +788,17 @@ func render(t *testing.T, tc testCase, reverse bool) ([]byte, *Set) {
 		t.Fatal(err)
 	}
 	return buf.Bytes(), set
+}
+
+// rootEncoding splits a root written "msgpack:T" or "protojson:T" into
+// the type expression and the encoding (JSON without a prefix).
+func rootEncoding(root string) (string, Encoding) {
+	for _, enc := range []Encoding{Msgpack, ProtoJSON} {
+		if expr, ok := strings.CutPrefix(root, enc.String()+":"); ok {
+			return expr, enc
+		}
+	}
+	return root, JSON
 }
 
 // header prints the sources of tc as YAML comments, so that a golden file

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"fmt"
 	"go/types"
 
 	"github.com/swaggest/jsonschema-go"
@@ -24,13 +25,37 @@ var wellKnown = map[string]func() *jsonschema.Schema{
 		return formatted(jsonschema.String, "uuid")
 	},
 	"github.com/satori/go.uuid.UUID": func() *jsonschema.Schema { return formatted(jsonschema.String, "uuid") },
+	// net.IP is a TextMarshaler: "" for a nil IP, else dotted IPv4 (also
+	// for IPv4-mapped IPv6 addresses) or IPv6 text.
+	"net.IP": func() *jsonschema.Schema {
+		s := typed(jsonschema.String)
+		s.AnyOf = []jsonschema.SchemaOrBool{
+			(&jsonschema.Schema{}).WithFormat("ipv4").ToSchemaOrBool(),
+			(&jsonschema.Schema{}).WithFormat("ipv6").ToSchemaOrBool(),
+			(&jsonschema.Schema{}).WithMaxLength(0).ToSchemaOrBool(),
+		}
+		return s
+	},
 }
 
 // special returns the schema of t when a well-known mapping or a marshaling
 // method, rather than t's structure, decides its encoding, and nil
-// otherwise. The order is encoding/json's: json.Marshaler is consulted
-// before encoding.TextMarshaler.
-func special(t types.Type) *jsonschema.Schema {
+// otherwise.
+func (r *reflector) special(t types.Type) *jsonschema.Schema {
+	switch r.enc {
+	case ProtoJSON:
+		if s := protoWellKnown(t); s != nil {
+			return s
+		}
+	case Msgpack:
+		return r.msgpackSpecial(t)
+	}
+	return r.jsonSpecial(t)
+}
+
+// jsonSpecial is special for encoding/json. The order is encoding/json's:
+// json.Marshaler is consulted before encoding.TextMarshaler.
+func (r *reflector) jsonSpecial(t types.Type) *jsonschema.Schema {
 	if f, ok := wellKnown[types.TypeString(t, nil)]; ok {
 		return f()
 	}
@@ -40,12 +65,56 @@ func special(t types.Type) *jsonschema.Schema {
 	}
 	if hasMarshalMethod(t, "MarshalJSON", true) {
 		// Custom output: nothing is known about it.
+		r.note(t, "MarshalJSON")
 		return &jsonschema.Schema{}
 	}
 	if hasMarshalMethod(t, "MarshalText", true) {
 		return typed(jsonschema.String)
 	}
 	return nil
+}
+
+// msgpackSpecial is special for vmihailenco/msgpack/v5, which consults,
+// in this order, its own registered types (time.Time is the timestamp
+// extension), CustomEncoder (EncodeMsgpack), Marshaler (MarshalMsgpack),
+// encoding.BinaryMarshaler (bin) and encoding.TextMarshaler (str).
+func (r *reflector) msgpackSpecial(t types.Type) *jsonschema.Schema {
+	if types.TypeString(t, nil) == "time.Time" {
+		return formatted(jsonschema.String, "date-time")
+	}
+	if _, ok := t.Underlying().(*types.Interface); ok {
+		return nil
+	}
+	if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "EncodeMsgpack"); obj != nil {
+		if _, ok := obj.(*types.Func); ok {
+			r.note(t, "EncodeMsgpack")
+			return &jsonschema.Schema{}
+		}
+	}
+	if hasMarshalMethod(t, "MarshalMsgpack", true) {
+		r.note(t, "MarshalMsgpack")
+		return &jsonschema.Schema{}
+	}
+	if hasMarshalMethod(t, "MarshalBinary", true) {
+		return formatted(jsonschema.String, "binary")
+	}
+	if hasMarshalMethod(t, "MarshalText", true) {
+		return typed(jsonschema.String)
+	}
+	return nil
+}
+
+// note records that t's method decides an output nothing is known of.
+func (r *reflector) note(t types.Type, method string) {
+	if r.notes == nil {
+		return
+	}
+	var obj types.Object
+	name := types.TypeString(t, nil)
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		obj = n.Origin().Obj()
+	}
+	r.notes.add(obj, fmt.Sprintf("%s has a %s method: its schema is unconstrained; describe it with an //asyncapi:payload directive", name, method))
 }
 
 // hasMarshalMethod reports whether t (or *t, if addressable) has a method

@@ -129,7 +129,7 @@ func extract(c *cli.Context, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, d.String())
 	}
 
-	doc, err := emit.Build(emit.Input{Fset: res.Fset, Operations: res.Operations}, emit.Options{
+	doc, err := emit.Build(emit.Input{Fset: res.Fset, Operations: res.Operations, Docs: res.Docs}, emit.Options{
 		Title:      c.String("title"),
 		Version:    c.String("version"),
 		ModulePath: res.ModulePath,
@@ -138,6 +138,15 @@ func extract(c *cli.Context, stdout, stderr io.Writer) int {
 	})
 	if err != nil {
 		return fail(exitInternal, "building the document: %v", err)
+	}
+	for _, n := range doc.Notes() {
+		pos := res.Fset.Position(n.Obj.Pos())
+		pos.Filename = relTo(absDir, pos.Filename)
+		if pos.IsValid() {
+			fmt.Fprintf(stderr, "%s: %s\n", pos, n.Message)
+		} else {
+			fmt.Fprintf(stderr, "%s\n", n.Message)
+		}
 	}
 	var out []byte
 	if format == "json" {

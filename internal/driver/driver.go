@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/asyncapi-extract/asyncapi-extract/analyzer"
+	"github.com/asyncapi-extract/asyncapi-extract/schema"
 )
 
 // Config says what to load.
@@ -43,6 +44,8 @@ type Result struct {
 	Errors []string
 	// ModulePath is the main module's path, if any.
 	ModulePath string
+	// Docs are the doc comments of the loaded packages' declarations.
+	Docs schema.MapDocs
 }
 
 // Diagnostic is an analyzer diagnostic at a resolved position.
@@ -119,8 +122,10 @@ func Run(cfg Config) (*Result, error) {
 	// The packages whose operations are reported: those asked for and
 	// the loaded packages they import.
 	loaded := make(map[string]*packages.Package)
+	res.Docs = make(schema.MapDocs)
 	for _, p := range pkgs {
 		loaded[p.ID] = p
+		res.Docs.Merge(schema.DocsFromSyntax(p.PkgPath, p.Syntax))
 	}
 	report := make(map[string]bool)
 	var mark func(p *packages.Package)
