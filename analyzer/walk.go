@@ -199,8 +199,8 @@ type paramRef struct {
 
 var _ ssa.Value = (*paramRef)(nil)
 
-func (p *paramRef) Name() string                  { return p.param.Name() }
-func (p *paramRef) String() string                { return "param " + p.param.Name() }
+func (p *paramRef) Name() string   { return p.param.Name() }
+func (p *paramRef) String() string { return "param " + p.param.Name() }
 func (p *paramRef) Type() types.Type {
 	if p.typ != nil {
 		return p.typ
