@@ -13,6 +13,9 @@
 package analyzer
 
 import (
+	"go/ast"
+	"go/constant"
+	"go/token"
 	"go/types"
 	"reflect"
 	"sort"
@@ -30,7 +33,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/asyncapi-extract/asyncapi-extract",
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{(*WrapperFact)(nil), (*ConstructorFact)(nil), (*UsesClientsFact)(nil)},
+	FactTypes:  []analysis.Fact{(*WrapperFact)(nil), (*ConstructorFact)(nil), (*VarFact)(nil), (*UsesClientsFact)(nil)},
 }
 
 // reportOperations makes the analyzer report every operation it finds
@@ -62,6 +65,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if pass.TypesInfo == nil || len(pass.Files) == 0 {
 		return res, nil // a dependency known only by its export data
 	}
+	exportVarFacts(pass)
 	if !importsLibrary(pass.Pkg) && !importsClientUser(pass) {
 		return res, nil
 	}
@@ -104,6 +108,118 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.ExportPackageFact(&UsesClientsFact{})
 	}
 	return res, nil
+}
+
+// exportVarFacts exports the strings of the package's exported string
+// and string-list variables that are initialised with constants and
+// never assigned, for the packages that use them as addresses or broker
+// lists. It reads the syntax only, so that packages of constants and
+// configuration, which use no client, cost next to nothing.
+func exportVarFacts(pass *analysis.Pass) {
+	assigned := assignedVars(pass)
+	for _, f := range pass.Files {
+		for _, decl := range f.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				if len(vs.Values) != len(vs.Names) {
+					continue
+				}
+				for i, name := range vs.Names {
+					obj, ok := pass.TypesInfo.Defs[name].(*types.Var)
+					if !ok || !obj.Exported() || assigned[obj] || !isStringOrList(obj.Type()) {
+						continue
+					}
+					if strs := constStrings(pass.TypesInfo, vs.Values[i]); len(strs) > 0 {
+						pass.ExportObjectFact(obj, &VarFact{Strs: strs})
+					}
+				}
+			}
+		}
+	}
+}
+
+// isStringOrList reports whether t is a string, or a slice or array of
+// strings.
+func isStringOrList(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice:
+		return isStringOrList(u.Elem()) && !isSlice(u.Elem())
+	case *types.Array:
+		return isStringOrList(u.Elem()) && !isSlice(u.Elem())
+	}
+	return false
+}
+
+// constStrings returns the constant strings of a string constant
+// expression or a composite literal of them.
+func constStrings(info *types.Info, e ast.Expr) []Str {
+	if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+		return []Str{lit(constant.StringVal(tv.Value))}
+	}
+	cl, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	var out []Str
+	for _, elt := range cl.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			elt = kv.Value
+		}
+		strs := constStrings(info, elt)
+		if len(strs) == 0 {
+			return nil
+		}
+		out = append(out, strs...)
+	}
+	return out
+}
+
+// assignedVars returns the package variables assigned (or whose address
+// is taken) anywhere in function bodies.
+func assignedVars(pass *analysis.Pass) map[*types.Var]bool {
+	out := make(map[*types.Var]bool)
+	mark := func(e ast.Expr) {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			if v, ok := pass.TypesInfo.Uses[id].(*types.Var); ok && v.Parent() == pass.Pkg.Scope() {
+				out[v] = true
+			}
+		}
+	}
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for _, l := range n.Lhs {
+					mark(l)
+				}
+			case *ast.IncDecStmt:
+				mark(n.X)
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					mark(n.X)
+				}
+			case *ast.IndexExpr:
+				mark(n.X) // Brokers[0] = ... changes the list
+			}
+			return true
+		})
+	}
+	return out
+}
+
+func sortedMembers(p *ssa.Package) []string {
+	names := make([]string, 0, len(p.Members))
+	for n := range p.Members {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
 }
 
 // report reports an operation whose address is unknown, and, when

@@ -56,33 +56,45 @@ func (c tableCtor) field(r *resolver, s site, name string) []val {
 // the fields of the clients the result holds, by dotted field path
 // ("w.Topic"), in terms of its parameters.
 type ConstructorFact struct {
-	Fields map[string][]Str
+	// Fields are sorted by path. (A slice, not a map: facts must encode
+	// deterministically.)
+	Fields []FieldFact
+}
+
+// FieldFact is one field path of a constructor's result and its values.
+type FieldFact struct {
+	Path string
+	Strs []Str
+}
+
+// get returns the values of a path.
+func (f *ConstructorFact) get(path string) []Str {
+	i := sort.Search(len(f.Fields), func(i int) bool { return f.Fields[i].Path >= path })
+	if i < len(f.Fields) && f.Fields[i].Path == path {
+		return f.Fields[i].Strs
+	}
+	return nil
 }
 
 // AFact marks ConstructorFact as an analysis fact.
 func (*ConstructorFact) AFact() {}
 
 func (f *ConstructorFact) String() string {
-	paths := make([]string, 0, len(f.Fields))
-	for p := range f.Fields {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	parts := make([]string, len(paths))
-	for i, p := range paths {
-		strs := make([]string, len(f.Fields[p]))
-		for j, s := range f.Fields[p] {
+	parts := make([]string, len(f.Fields))
+	for i, ff := range f.Fields {
+		strs := make([]string, len(ff.Strs))
+		for j, s := range ff.Strs {
 			strs[j] = s.key()
 		}
-		parts[i] = p + "=" + strings.Join(strs, "|")
+		parts[i] = ff.Path + "=" + strings.Join(strs, "|")
 	}
 	return "constructor(" + strings.Join(parts, " ") + ")"
 }
 
 // has reports whether some recorded path starts with path.
 func (f *ConstructorFact) has(path string) bool {
-	for p := range f.Fields {
-		if p == path || strings.HasPrefix(p, path+".") {
+	for _, ff := range f.Fields {
+		if ff.Path == path || strings.HasPrefix(ff.Path, path+".") {
 			return true
 		}
 	}
@@ -116,7 +128,7 @@ func (c *ctorField) Pos() token.Pos                { return c.site.pos() }
 
 func (c *ctorField) strings(r *resolver, depth int) []Str {
 	var out []Str
-	for _, s := range c.fact.Fields[c.path] {
+	for _, s := range c.fact.get(c.path) {
 		out = append(out, r.substitute(s, c.site)...)
 	}
 	return out
@@ -134,17 +146,22 @@ func (t *tracer) constructorFact(fn *ssa.Function) *ConstructorFact {
 		return nil
 	}
 	r := &resolver{tracer: t, owner: fn}
-	fact := &ConstructorFact{Fields: make(map[string][]Str)}
+	fields := make(map[string][]Str)
 	var rets []val
 	for _, b := range fn.Blocks {
 		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) > 0 {
 			rets = append(rets, val{ret.Results[0], nil})
 		}
 	}
-	r.recordFields(fact, rets, derefType(resType), "", 0)
-	if len(fact.Fields) == 0 {
+	r.recordFields(fields, rets, derefType(resType), "", 0)
+	if len(fields) == 0 {
 		return nil
 	}
+	fact := &ConstructorFact{}
+	for p, strs := range fields {
+		fact.Fields = append(fact.Fields, FieldFact{Path: p, Strs: strs})
+	}
+	sort.Slice(fact.Fields, func(i, j int) bool { return fact.Fields[i].Path < fact.Fields[j].Path })
 	return fact
 }
 
@@ -154,7 +171,7 @@ const maxCtorDepth = 3
 
 // recordFields records in fact the strings set in the fields of the
 // struct values vs (of type typ), under prefix.
-func (r *resolver) recordFields(fact *ConstructorFact, vs []val, typ types.Type, prefix string, depth int) {
+func (r *resolver) recordFields(fields map[string][]Str, vs []val, typ types.Type, prefix string, depth int) {
 	if depth > maxCtorDepth || len(vs) == 0 {
 		return
 	}
@@ -189,10 +206,10 @@ func (r *resolver) recordFields(fact *ConstructorFact, vs []val, typ types.Type,
 		switch {
 		case ft == nil || isStringish(ft):
 			if strs := r.strings(fvs); len(strs) > 0 && anyUseful(strs) {
-				fact.Fields[path] = strs
+				fields[path] = strs
 			}
 		case isStruct(derefType(ft)) || isLibraryType(derefType(ft)):
-			r.recordFields(fact, fvs, derefType(ft), path, depth+1)
+			r.recordFields(fields, fvs, derefType(ft), path, depth+1)
 		}
 	}
 }

@@ -30,6 +30,24 @@ func (f *WrapperFact) String() string {
 	return "wraps(" + strings.Join(parts, "; ") + ")"
 }
 
+// VarFact gives the strings a package variable holds: its value, or the
+// elements of a list, as its package's initializer sets them; the
+// package never assigns it otherwise. (var Brokers = []string{...})
+type VarFact struct {
+	Strs []Str
+}
+
+// AFact marks VarFact as an analysis fact.
+func (*VarFact) AFact() {}
+
+func (f *VarFact) String() string {
+	parts := make([]string, len(f.Strs))
+	for i, s := range f.Strs {
+		parts[i] = s.key()
+	}
+	return "var(" + strings.Join(parts, ", ") + ")"
+}
+
 // OpFact is a template as a fact.
 type OpFact struct {
 	Library  string
@@ -38,7 +56,8 @@ type OpFact struct {
 	Short    string
 	Address  Str
 	Messages []MessageFact
-	Settings map[string][]Str
+	// Settings are sorted by name.
+	Settings []SettingFact
 	// Trail holds the position of the client call, then those of the
 	// wrappers it went through.
 	Trail []token.Position
@@ -51,17 +70,18 @@ func (op OpFact) String() string {
 	for _, m := range op.Messages {
 		b.WriteString(" payload=" + m.Payload.String())
 	}
-	names := make([]string, 0, len(op.Settings))
-	for n := range op.Settings {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		for _, s := range op.Settings[n] {
-			fmt.Fprintf(&b, " %s=%s", n, s.key())
+	for _, st := range op.Settings {
+		for _, s := range st.Strs {
+			fmt.Fprintf(&b, " %s=%s", st.Name, s.key())
 		}
 	}
 	return b.String()
+}
+
+// SettingFact is one setting of a template.
+type SettingFact struct {
+	Name string
+	Strs []Str
 }
 
 // MessageFact is a Message as a fact.
@@ -291,12 +311,10 @@ func (t *tracer) toFact(tm *template) OpFact {
 	} else {
 		op.Trail = tm.trail
 	}
-	if len(tm.settings) > 0 {
-		op.Settings = make(map[string][]Str)
-		for k, v := range tm.settings {
-			op.Settings[string(k)] = v
-		}
+	for k, v := range tm.settings {
+		op.Settings = append(op.Settings, SettingFact{Name: string(k), Strs: v})
 	}
+	sort.Slice(op.Settings, func(i, j int) bool { return op.Settings[i].Name < op.Settings[j].Name })
 	for _, m := range tm.messages {
 		mf := MessageFact{Payload: payloadFact(m.Payload)}
 		if m.Key != nil {
@@ -338,11 +356,9 @@ func (t *tracer) fromFact(f *WrapperFact) []*template {
 			trail:   op.Trail,
 			via:     op.Via,
 		}
-		if len(op.Settings) > 0 {
-			tm.settings = make(map[protocols.Setting][]Str)
-			for k, v := range op.Settings {
-				tm.settings[protocols.Setting(k)] = v
-			}
+		tm.settings = make(map[protocols.Setting][]Str)
+		for _, st := range op.Settings {
+			tm.settings[protocols.Setting(st.Name)] = st.Strs
 		}
 		for _, mf := range op.Messages {
 			m := Message{Payload: t.payloadOf(mf.Payload)}

@@ -203,6 +203,10 @@ func (r *resolver) concreteTypes(x val, vs visited, depth int) []valueType {
 		}
 		return out
 	}
+	if _, ok := types.Unalias(derefType(x.v.Type())).(*types.TypeParam); ok {
+		// A value of a type parameter: each instantiation says what.
+		return []valueType{{typ: derefType(x.v.Type())}}
+	}
 	switch v := x.v.(type) {
 	case *paramRef:
 		if types.IsInterface(v.Type()) || len(v.fields) > 0 {
@@ -211,6 +215,8 @@ func (r *resolver) concreteTypes(x val, vs visited, depth int) []valueType {
 		return []valueType{{typ: derefType(v.Type())}}
 	case *ssa.MakeInterface:
 		return []valueType{{typ: derefType(v.X.Type())}}
+	case *ssa.ChangeType:
+		return r.concreteTypes(in(v.X), vs, depth)
 	case *ssa.ChangeInterface:
 		return r.concreteTypes(in(v.X), vs, depth)
 	case *ssa.TypeAssert:

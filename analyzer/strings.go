@@ -93,6 +93,13 @@ func (r *resolver) stringsOf(x val, vs visited, depth int) []Str {
 		if v.Op != token.MUL {
 			break
 		}
+		if g, ok := v.X.(*ssa.Global); ok && g.Pkg != r.prog.Pkg {
+			var fact VarFact
+			if obj := g.Object(); obj != nil && r.pass.ImportObjectFact(obj, &fact) {
+				return fact.Strs
+			}
+			return []Str{dynamic(g.Name(), "package variable "+g.Object().Pkg().Name()+"."+g.Name())}
+		}
 		if g, ok := v.X.(*ssa.Global); ok {
 			gi := r.globalStores[g]
 			if gi == nil {

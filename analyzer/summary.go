@@ -124,14 +124,82 @@ func (r *resolver) callTemplates(s site) []*template {
 	if entry, ok := index.Calls[f.FullName()]; ok {
 		return r.operations(s, f, entry)
 	}
-	wrapped := r.wrapperOf(s.common, f)
-	if len(wrapped) == 0 {
-		return nil
+	if s.common.IsInvoke() {
+		// A method of an interface: every implementation this package
+		// can see that wraps a client.
+		var out []*template
+		for _, impl := range r.implementations(f) {
+			for _, w := range r.wrapperOf(nil, impl) {
+				out = append(out, r.instantiate(w, s, impl.FullName())...)
+			}
+		}
+		return out
 	}
 	var out []*template
-	for _, w := range wrapped {
+	for _, w := range r.wrapperOf(s.common, f) {
 		out = append(out, r.instantiate(w, s, f.FullName())...)
 	}
+	return out
+}
+
+// implementations returns the methods that implement the interface
+// method m among the named types of this package and of the packages it
+// imports that use clients.
+func (r *resolver) implementations(m *types.Func) []*types.Func {
+	if impls, ok := r.impls[m]; ok {
+		return impls
+	}
+	iface, _ := m.Signature().Recv().Type().Underlying().(*types.Interface)
+	var impls []*types.Func
+	if iface != nil {
+		for _, pkg := range r.clientPackages() {
+			scope := pkg.Scope()
+			for _, name := range scope.Names() {
+				tn, ok := scope.Lookup(name).(*types.TypeName)
+				if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+					continue
+				}
+				if _, isNamed := tn.Type().(*types.Named); !isNamed || tn.Type().(*types.Named).TypeParams().Len() > 0 {
+					continue
+				}
+				ptr := types.NewPointer(tn.Type())
+				if !types.Implements(ptr, iface) {
+					continue
+				}
+				obj, _, _ := types.LookupFieldOrMethod(ptr, true, pkg, m.Name())
+				if fn, ok := obj.(*types.Func); ok {
+					impls = append(impls, fn)
+				}
+			}
+		}
+	}
+	r.impls[m] = impls
+	return impls
+}
+
+// clientPackages returns this package and the imported packages (direct
+// or not) that use clients, in a stable order.
+func (r *resolver) clientPackages() []*types.Package {
+	if r.clientPkgs != nil {
+		return r.clientPkgs
+	}
+	out := []*types.Package{r.pass.Pkg}
+	seen := map[*types.Package]bool{r.pass.Pkg: true}
+	var visit func(p *types.Package)
+	visit = func(p *types.Package) {
+		for _, imp := range p.Imports() {
+			if seen[imp] {
+				continue
+			}
+			seen[imp] = true
+			if r.pass.ImportPackageFact(imp, new(UsesClientsFact)) {
+				out = append(out, imp)
+			}
+			visit(imp)
+		}
+	}
+	visit(r.pass.Pkg)
+	r.clientPkgs = out
 	return out
 }
 
@@ -139,17 +207,19 @@ func (r *resolver) callTemplates(s site) []*template {
 // summary of a function of this package, or from the fact of one of
 // another.
 func (r *resolver) wrapperOf(c *ssa.CallCommon, f *types.Func) []*template {
-	if c.IsInvoke() {
-		return nil
-	}
-	fn := c.StaticCallee()
-	if fn == nil {
-		return nil
-	}
-	if fn.Origin() != nil {
-		fn = fn.Origin()
-	}
 	if f.Pkg() == r.pass.Pkg {
+		var fn *ssa.Function
+		if c != nil {
+			fn = c.StaticCallee()
+		} else {
+			fn = r.prog.Pkg.Prog.FuncValue(f)
+		}
+		if fn == nil {
+			return nil
+		}
+		if fn.Origin() != nil {
+			fn = fn.Origin()
+		}
 		if len(fn.Blocks) == 0 {
 			return nil
 		}

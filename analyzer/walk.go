@@ -44,6 +44,10 @@ type tracer struct {
 	summaries map[*ssa.Function]*funcSummary
 	// types resolves the types named in imported facts.
 	types *typeResolver
+	// impls memoises the implementations of interface methods.
+	impls map[*types.Func][]*types.Func
+	// clientPkgs are the packages whose types may implement them.
+	clientPkgs []*types.Package
 }
 
 type globalInfo struct {
@@ -62,6 +66,7 @@ func newTracer(pass *analysis.Pass, prog *ssaPackage) *tracer {
 		escapes:      make(map[*ssa.Function]bool),
 		summaries:    make(map[*ssa.Function]*funcSummary),
 		types:        newTypeResolver(pass.Pkg),
+		impls:        make(map[*types.Func][]*types.Func),
 	}
 	funcs := append([]*ssa.Function(nil), prog.SrcFuncs...)
 	if init := prog.Pkg.Func("init"); init != nil {
@@ -349,7 +354,7 @@ func (r *resolver) origins(x val, vs visited) []val {
 		return nil
 	}
 	switch v := x.v.(type) {
-	case *paramRef:
+	case *paramRef, *ctorField:
 		return []val{x}
 	case *ssa.Alloc, *ssa.IndexAddr, *ssa.FieldAddr:
 		return []val{x}
@@ -437,6 +442,11 @@ func (r *resolver) field(x val, name string, vs visited) []val {
 		switch v := o.v.(type) {
 		case *paramRef:
 			out = append(out, val{v.with(name), nil})
+			continue
+		case *ctorField:
+			if p := v.path + "." + name; v.fact.has(p) {
+				out = append(out, val{&ctorField{site: v.site, fact: v.fact, path: p}, o.fr})
+			}
 			continue
 		case *ssa.Call:
 			if ctor, ok := r.constructor(&v.Call); ok {
@@ -528,8 +538,8 @@ func (r *resolver) elements(x val, vs visited) []val {
 		return nil
 	}
 	switch v := x.v.(type) {
-	case *paramRef:
-		return []val{x} // the list as a whole comes from the owner's caller
+	case *paramRef, *ctorField:
+		return []val{x} // the list as a whole comes from elsewhere
 	case *ssa.Slice:
 		return r.elements(val{v.X, x.fr}, vs)
 	case *ssa.Alloc:

@@ -39,8 +39,8 @@ func group(ctx context.Context) error {
 
 // A reader without a group, the message handed to a helper.
 func noGroup(ctx context.Context) error {
-	r := kafka.NewReader(kafka.ReaderConfig{Brokers: []string{"kafka-1:9092"}, Topic: "audit"})
-	m, err := r.FetchMessage(ctx) // want `kafka receive "audit" payload=Payment\(application/json\) key=string broker=kafka-1:9092`
+	r := kafka.NewReader(kafka.ReaderConfig{Brokers: topics.Brokers, Topic: "audit." + topics.Region})
+	m, err := r.FetchMessage(ctx) // want `kafka receive "audit.{region}" {region}=package variable topics.Region payload=Payment\(application/json\) key=string broker=kafka-1:9092,kafka-2:9092`
 	if err != nil {
 		return err
 	}

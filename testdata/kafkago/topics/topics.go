@@ -9,3 +9,11 @@ const (
 	// Payments carries payment results.
 	Payments = "shop.payments.v1"
 )
+
+// Brokers are the bootstrap brokers.
+var Brokers = []string{"kafka-1:9092", "kafka-2:9092"} // want Brokers:`var\(kafka-1:9092, kafka-2:9092\)`
+
+// Region is set by flags at run time.
+var Region = "eu"
+
+func init() { Region = "us" }
