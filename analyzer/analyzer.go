@@ -66,6 +66,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return res, nil // a dependency known only by its export data
 	}
 	exportVarFacts(pass)
+	res.Directives = packageDirectives(pass)
 	if !importsLibrary(pass.Pkg) && !importsClientUser(pass) {
 		return res, nil
 	}
@@ -104,6 +105,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	t.directives.reportUnused(pass)
 	if exportsSummaries || len(res.Wrappers) > 0 || importsClientUser(pass) {
 		pass.ExportPackageFact(&UsesClientsFact{})
 	}

@@ -62,6 +62,9 @@ type OpFact struct {
 	// wrappers it went through.
 	Trail []token.Position
 	Via   []string
+	// Set by the wrapper's directives.
+	MessageName, OpID, Summary, Description string
+	Tags                                    []string
 }
 
 func (op OpFact) String() string {
@@ -305,6 +308,12 @@ func (t *tracer) toFact(tm *template) OpFact {
 		Short:   tm.short,
 		Address: tm.address,
 		Via:     tm.via,
+
+		MessageName: tm.messageName,
+		OpID:        tm.opID,
+		Summary:     tm.summary,
+		Description: tm.description,
+		Tags:        tm.tags,
 	}
 	if tm.pos.IsValid() {
 		op.Trail = append([]token.Position{t.pass.Fset.Position(tm.pos)}, tm.trail...)
@@ -355,6 +364,12 @@ func (t *tracer) fromFact(f *WrapperFact) []*template {
 			address: op.Address,
 			trail:   op.Trail,
 			via:     op.Via,
+
+			messageName: op.MessageName,
+			opID:        op.OpID,
+			summary:     op.Summary,
+			description: op.Description,
+			tags:        op.Tags,
 		}
 		tm.settings = make(map[protocols.Setting][]Str)
 		for _, st := range op.Settings {

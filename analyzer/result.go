@@ -14,6 +14,8 @@ import (
 // receive operation, in source order.
 type Result struct {
 	Operations []*Operation
+	// Directives are the package's info and server directives.
+	Directives []PackageDirective
 	// Wrappers are the package's functions whose operations depend on
 	// their parameters. Their operations are reported where they are
 	// called; a driver that sees the whole program reports the
@@ -63,6 +65,14 @@ type Operation struct {
 	// Func is the function declaring the call, when it is a declared
 	// function or method (nil in a closure at package level).
 	Func *types.Func
+
+	// ID, MessageName, Summary and Tags are set by directives;
+	// Description by a directive or else from Func's doc comment.
+	ID          string
+	MessageName string
+	Summary     string
+	Description string
+	Tags        []string
 }
 
 // Address is a resolved channel address.
@@ -235,6 +245,18 @@ func (op *Operation) Describe(pkg *types.Package) string {
 	}
 	for _, v := range op.Via {
 		b.WriteString(" via=" + trimFullName(v))
+	}
+	if op.ID != "" {
+		b.WriteString(" id=" + op.ID)
+	}
+	if op.MessageName != "" {
+		b.WriteString(" message=" + op.MessageName)
+	}
+	if op.Summary != "" {
+		fmt.Fprintf(&b, " summary=%q", op.Summary)
+	}
+	if len(op.Tags) > 0 {
+		b.WriteString(" tags=" + strings.Join(op.Tags, ","))
 	}
 	for _, m := range op.Messages {
 		b.WriteString(" payload=" + m.Payload.describe(pkg))

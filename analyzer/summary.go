@@ -36,6 +36,13 @@ type template struct {
 	pos   token.Pos
 	trail []token.Position
 	via   []string
+
+	// Set by directives.
+	messageName string
+	opID        string
+	summary     string
+	description string
+	tags        []string
 }
 
 // parametric reports whether t depends on its owner's parameters.
@@ -85,6 +92,11 @@ func (t *tracer) summary(fn *ssa.Function) *funcSummary {
 	sum := &funcSummary{building: true}
 	t.summaries[fn] = sum
 	r := &resolver{tracer: t, owner: fn}
+	var fnDirectives *placed
+	if obj, ok := fn.Object().(*types.Func); ok {
+		fnDirectives = t.directives.byFunc[obj]
+	}
+	file := fileOf(t.pass, fn.Pos())
 	for _, f := range withClosures(fn) {
 		for _, b := range f.Blocks {
 			for _, instr := range b.Instrs {
@@ -92,7 +104,12 @@ func (t *tracer) summary(fn *ssa.Function) *funcSummary {
 				if !ok {
 					continue
 				}
-				for _, tm := range r.callTemplates(newSite(call, f)) {
+				s := newSite(call, f)
+				tms := r.callTemplates(s)
+				// The function's directives, then the call's, which win.
+				tms = r.apply(fnDirectives, tms, file)
+				tms = r.apply(t.directives.atSite(t.pass.Fset, s), tms, file)
+				for _, tm := range tms {
 					if tm.parametric() {
 						sum.wrapped = append(sum.wrapped, tm)
 					} else {
@@ -239,13 +256,18 @@ func (r *resolver) wrapperOf(c *ssa.CallCommon, f *types.Func) []*template {
 func (r *resolver) instantiate(w *template, s site, wrapper string) []*template {
 	inner := r.pass.Fset.Position(w.pos)
 	base := template{
-		lib:    w.lib,
-		action: w.action,
-		callee: w.callee,
-		short:  w.short,
-		pos:    s.pos(),
-		trail:  append([]token.Position{inner}, w.trail...),
-		via:    append([]string{wrapper}, w.via...),
+		lib:         w.lib,
+		action:      w.action,
+		callee:      w.callee,
+		short:       w.short,
+		pos:         s.pos(),
+		trail:       append([]token.Position{inner}, w.trail...),
+		via:         append([]string{wrapper}, w.via...),
+		messageName: w.messageName,
+		opID:        w.opID,
+		summary:     w.summary,
+		description: w.description,
+		tags:        w.tags,
 	}
 	if !w.pos.IsValid() {
 		base.trail = w.trail
@@ -409,17 +431,26 @@ func (t *tracer) final(tm *template, declaring *types.Func) *Operation {
 		sort.Strings(vs)
 		settings[name] = vs
 	}
+	desc := tm.description
+	if desc == "" && declaring != nil {
+		desc = t.funcDocs[declaring]
+	}
 	return &Operation{
-		Library:  tm.lib,
-		Action:   tm.action,
-		Callee:   tm.callee,
-		Pos:      tm.pos,
-		Trail:    tm.trail,
-		Via:      tm.via,
-		Address:  addressOf(tm.address),
-		Messages: tm.messages,
-		Settings: settings,
-		Func:     declaring,
+		Library:     tm.lib,
+		Action:      tm.action,
+		Callee:      tm.callee,
+		Pos:         tm.pos,
+		Trail:       tm.trail,
+		Via:         tm.via,
+		Address:     addressOf(tm.address),
+		Messages:    tm.messages,
+		Settings:    settings,
+		Func:        declaring,
+		ID:          tm.opID,
+		MessageName: tm.messageName,
+		Summary:     tm.summary,
+		Description: desc,
+		Tags:        tm.tags,
 	}
 }
 

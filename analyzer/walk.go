@@ -1,9 +1,11 @@
 package analyzer
 
 import (
+	"go/ast"
 	"go/token"
 	"go/types"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -48,6 +50,10 @@ type tracer struct {
 	impls map[*types.Func][]*types.Func
 	// clientPkgs are the packages whose types may implement them.
 	clientPkgs []*types.Package
+	// directives are the package's //asyncapi: directives.
+	directives *directiveSet
+	// funcDocs are the doc comments of the package's functions.
+	funcDocs map[*types.Func]string
 }
 
 type globalInfo struct {
@@ -67,6 +73,17 @@ func newTracer(pass *analysis.Pass, prog *ssaPackage) *tracer {
 		summaries:    make(map[*ssa.Function]*funcSummary),
 		types:        newTypeResolver(pass.Pkg),
 		impls:        make(map[*types.Func][]*types.Func),
+		directives:   collectDirectives(pass),
+		funcDocs:     make(map[*types.Func]string),
+	}
+	for _, f := range pass.Files {
+		for _, decl := range f.Decls {
+			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Doc != nil {
+				if obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					t.funcDocs[obj] = strings.TrimSpace(fd.Doc.Text())
+				}
+			}
+		}
 	}
 	funcs := append([]*ssa.Function(nil), prog.SrcFuncs...)
 	if init := prog.Pkg.Func("init"); init != nil {

@@ -14,7 +14,6 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -48,6 +47,8 @@ type Input struct {
 	// Docs are the doc comments of the Go types, fields and constants
 	// the payloads are made of, which become descriptions.
 	Docs schema.Docs
+	// Directives are the packages' info and server directives.
+	Directives []analyzer.PackageDirective
 }
 
 // Document is a built AsyncAPI document.
@@ -76,12 +77,13 @@ func Build(in Input, opts Options) (*Document, error) {
 		b.gen.SetDocs(in.Docs)
 	}
 	b.collect()
+	b.collectServers()
 	b.schemas = b.gen.Build()
 	b.assignIDs()
 	root := newMapping().
 		set("asyncapi", str("3.0.0")).
 		set("info", b.info()).
-		set("servers", b.servers()).
+		set("servers", b.serversNode()).
 		set("channels", b.channels()).
 		set("operations", b.operations()).
 		set("components", b.components())
@@ -97,6 +99,10 @@ type builder struct {
 	schemas *schema.Set
 
 	protos   map[string]*protoUse
+	// servers are the document's servers, by id; serverIDs the ids of
+	// each protocol's servers.
+	servers   map[string]*yaml.Node
+	serverIDs map[string][]string
 	chans    map[chanKey]*channel
 	ops      map[opKey]*operation
 	chanList []*channel
@@ -132,6 +138,7 @@ type channel struct {
 // sets none, describes the same message.
 type message struct {
 	ident   string // identity within the channel
+	name    string // set by a directive
 	id      string
 	payload analyzer.Payload
 	keys    map[string]analyzer.Payload
@@ -143,12 +150,17 @@ type opKey struct {
 	action   protocols.Action
 	ch       chanKey
 	settings string
+	id       string // set by a directive
 }
 
 type operation struct {
 	key      opKey
 	ch       *channel
 	proto    *protocols.Protocol
+	// summaries, descriptions and tags of the operations merged here.
+	summaries    map[string]bool
+	descriptions map[string]bool
+	tags         map[string]bool
 	id       string
 	settings map[protocols.Setting][]string
 	messages map[*message]bool
@@ -184,12 +196,22 @@ func (b *builder) collect() {
 		}
 
 		settings := bindingSettings(proto, op.Settings)
-		ok := opKey{action: op.Action, ch: ck, settings: settingsKey(settings)}
+		ok := opKey{action: op.Action, ch: ck, settings: settingsKey(settings), id: op.ID}
 		o := b.ops[ok]
 		if o == nil {
 			o = &operation{key: ok, ch: ch, proto: proto, settings: settings,
-				messages: make(map[*message]bool), sources: make(map[string]bool)}
+				messages: make(map[*message]bool), sources: make(map[string]bool),
+				summaries: make(map[string]bool), descriptions: make(map[string]bool), tags: make(map[string]bool)}
 			b.ops[ok] = o
+		}
+		if op.Summary != "" {
+			o.summaries[op.Summary] = true
+		}
+		if op.Description != "" {
+			o.descriptions[op.Description] = true
+		}
+		for _, t := range op.Tags {
+			o.tags[t] = true
 		}
 		if b.opts.Positions && b.in.Fset != nil {
 			o.sources[b.position(b.in.Fset.Position(op.Pos))] = true
@@ -198,17 +220,21 @@ func (b *builder) collect() {
 			}
 		}
 		for _, m := range op.Messages {
-			o.messages[b.message(ch, m)] = true
+			o.messages[b.message(ch, m, op.MessageName)] = true
 		}
 	}
 }
 
-// message returns the channel's message for m, adding it if new.
-func (b *builder) message(ch *channel, m analyzer.Message) *message {
+// message returns the channel's message for m, adding it if new. name,
+// when a directive gives one, names the message.
+func (b *builder) message(ch *channel, m analyzer.Message, name string) *message {
 	ident := payloadIdent(m.Payload)
+	if name != "" {
+		ident += " name " + name
+	}
 	msg := ch.messages[ident]
 	if msg == nil {
-		msg = &message{ident: ident, payload: m.Payload, keys: make(map[string]analyzer.Payload),
+		msg = &message{ident: ident, name: name, payload: m.Payload, keys: make(map[string]analyzer.Payload),
 			headers: make(map[string]map[string]analyzer.Payload)}
 		ch.messages[ident] = msg
 		b.addType(m.Payload)
@@ -340,7 +366,10 @@ func (b *builder) assignIDs() {
 		if oi.key.action != oj.key.action {
 			return oi.key.action < oj.key.action
 		}
-		return oi.key.settings < oj.key.settings
+		if oi.key.settings != oj.key.settings {
+			return oi.key.settings < oj.key.settings
+		}
+		return oi.key.id < oj.key.id
 	})
 	// Operations of one action on one channel that differ by their
 	// settings (two consumer groups) are told apart by them.
@@ -350,6 +379,14 @@ func (b *builder) assignIDs() {
 	}
 	opIDs := make(uniqueIDs)
 	for _, o := range b.opList {
+		if o.key.id != "" {
+			o.id = opIDs.take(sanitizeID(o.key.id))
+		}
+	}
+	for _, o := range b.opList {
+		if o.key.id != "" {
+			continue
+		}
 		base := camelID(string(o.key.action), o.ch.id)
 		if count[base] > 1 && o.key.settings != "" {
 			base = camelID(base, settingsWords(o.settings))
@@ -380,6 +417,9 @@ func settingsWords(s map[protocols.Setting][]string) string {
 // messageName is the id a message would like: its payload type's
 // component name, or what its bytes are.
 func (b *builder) messageName(m *message) string {
+	if m.name != "" {
+		return sanitizeID(m.name)
+	}
 	return b.payloadName(m.payload)
 }
 
@@ -411,87 +451,6 @@ func componentName(s *jsonschema.Schema) string {
 	return ""
 }
 
-var majorVersion = regexp.MustCompile(`/v([2-9]|[1-9][0-9]+)$`)
-
-func (b *builder) info() *yaml.Node {
-	title, version := b.opts.Title, b.opts.Version
-	if title == "" {
-		title = b.opts.ModulePath
-		if title == "" {
-			title = "AsyncAPI document"
-		}
-	}
-	if version == "" {
-		version = "1.0.0"
-		if m := majorVersion.FindStringSubmatch(b.opts.ModulePath); m != nil {
-			version = m[1] + ".0.0"
-		}
-	}
-	m := newMapping().set("title", str(title)).set("version", str(version))
-	if b.opts.ModulePath != "" {
-		m.set("description", str("Messages that "+b.opts.ModulePath+" sends and receives, extracted from its Go source by asyncapi-extract."))
-	}
-	return m.node()
-}
-
-func (b *builder) servers() *yaml.Node {
-	names := make([]string, 0, len(b.protos))
-	for n := range b.protos {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	m := newMapping()
-	for _, n := range names {
-		m.set(n, serverNode(b.protos[n]))
-	}
-	return m.orNil()
-}
-
-func serverNode(pu *protoUse) *yaml.Node {
-	brokers := make([]string, 0, len(pu.brokers))
-	for br := range pu.brokers {
-		brokers = append(brokers, stripScheme(br))
-	}
-	sort.Strings(brokers)
-	brokers = dedupSorted(brokers)
-	m := newMapping()
-	if len(brokers) == 0 {
-		m.set("host", str("{"+pu.proto.HostVariable+"}"))
-	} else {
-		m.set("host", str(brokers[0]))
-	}
-	m.set("protocol", str(pu.proto.Name))
-	if pu.proto.ProtocolVersion != "" {
-		m.set("protocolVersion", str(pu.proto.ProtocolVersion))
-	}
-	if len(brokers) > 1 {
-		m.set("description", str("Brokers named in the code: "+strings.Join(brokers, ", ")+"."))
-	}
-	if len(brokers) == 0 {
-		m.set("variables", newMapping().set(pu.proto.HostVariable,
-			newMapping().set("description", str(pu.proto.HostDescription)).node()).node())
-	}
-	return m.node()
-}
-
-// stripScheme removes a URL scheme: AsyncAPI hosts have none.
-func stripScheme(s string) string {
-	if i := strings.Index(s, "://"); i >= 0 {
-		return s[i+3:]
-	}
-	return s
-}
-
-func dedupSorted(s []string) []string {
-	out := s[:0]
-	for i, v := range s {
-		if i == 0 || v != s[i-1] {
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
 func (b *builder) channels() *yaml.Node {
 	m := newMapping()
 	for _, ch := range b.chanList {
@@ -508,7 +467,11 @@ func (b *builder) channelNode(ch *channel) *yaml.Node {
 		m.set("address", null())
 		m.set("description", str("The address is only known at run time: it comes from "+ch.key.address+"."))
 	}
-	m.set("servers", seq(ref("#/servers/"+ch.key.protocol)))
+	refs := seq()
+	for _, id := range b.serverIDs[ch.key.protocol] {
+		refs.Content = append(refs.Content, ref("#/servers/"+id))
+	}
+	m.set("servers", refs)
 	if len(ch.params) > 0 {
 		params := newMapping()
 		for _, p := range ch.params {
@@ -623,6 +586,19 @@ func (b *builder) operationNode(o *operation) *yaml.Node {
 	m := newMapping().
 		set("action", str(string(o.key.action))).
 		set("channel", ref(chRef))
+	if ss := sortedKeys(o.summaries); len(ss) > 0 {
+		m.set("summary", str(ss[0]))
+	}
+	if ds := sortedKeys(o.descriptions); len(ds) > 0 {
+		m.set("description", str(strings.Join(ds, "\n\n")))
+	}
+	if ts := sortedKeys(o.tags); len(ts) > 0 {
+		tags := seq()
+		for _, t := range ts {
+			tags.Content = append(tags.Content, newMapping().set("name", str(t)).node())
+		}
+		m.set("tags", tags)
+	}
 	var msgs []*message
 	for msg := range o.messages {
 		msgs = append(msgs, msg)
@@ -666,6 +642,15 @@ func operationBindings(o *operation) *yaml.Node {
 	}
 	bm.set("bindingVersion", str(o.proto.BindingVersion))
 	return newMapping().set(o.proto.Name, bm.node()).node()
+}
+
+func sortedKeys(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // sortPositions sorts "file:line" by file, then by line as a number.

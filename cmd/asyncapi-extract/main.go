@@ -129,7 +129,7 @@ func extract(c *cli.Context, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, d.String())
 	}
 
-	doc, err := emit.Build(emit.Input{Fset: res.Fset, Operations: res.Operations, Docs: res.Docs}, emit.Options{
+	doc, err := emit.Build(emit.Input{Fset: res.Fset, Operations: res.Operations, Docs: res.Docs, Directives: res.Directives}, emit.Options{
 		Title:      c.String("title"),
 		Version:    c.String("version"),
 		ModulePath: res.ModulePath,

@@ -46,6 +46,8 @@ type Result struct {
 	ModulePath string
 	// Docs are the doc comments of the loaded packages' declarations.
 	Docs schema.MapDocs
+	// Directives are the info and server directives of the packages.
+	Directives []analyzer.PackageDirective
 }
 
 // Diagnostic is an analyzer diagnostic at a resolved position.
@@ -200,6 +202,7 @@ func Run(cfg Config) (*Result, error) {
 			continue
 		}
 		res.Operations = append(res.Operations, r.Operations...)
+		res.Directives = append(res.Directives, r.Directives...)
 		wrappers = append(wrappers, r.Wrappers...)
 	}
 	res.addUncalledWrappers(wrappers)

@@ -1,0 +1,202 @@
+package emit
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/asyncapi-extract/asyncapi-extract/analyzer"
+	"github.com/asyncapi-extract/asyncapi-extract/analyzer/directive"
+)
+
+// The document-level parts: info and servers, from the options, the
+// packages' //asyncapi:info and //asyncapi:server directives and the
+// brokers the code names.
+
+var majorVersion = regexp.MustCompile(`/v([2-9]|[1-9][0-9]+)$`)
+
+// directivesOf returns the package directives of a verb, in position
+// order: where two packages set the same thing, the first wins.
+func (b *builder) directivesOf(verb directive.Verb) []directive.Directive {
+	var pds []analyzer.PackageDirective
+	for _, pd := range b.in.Directives {
+		if pd.Directive.Verb == verb {
+			pds = append(pds, pd)
+		}
+	}
+	sort.SliceStable(pds, func(i, j int) bool {
+		if pds[i].Pos.Filename != pds[j].Pos.Filename {
+			return pds[i].Pos.Filename < pds[j].Pos.Filename
+		}
+		return pds[i].Pos.Line < pds[j].Pos.Line
+	})
+	out := make([]directive.Directive, len(pds))
+	for i, p := range pds {
+		out[i] = p.Directive
+	}
+	return out
+}
+
+// infoFields are the keys of //asyncapi:info, in the order AsyncAPI's
+// Info Object lists them.
+var infoFields = []string{"title", "version", "description", "termsOfService",
+	"contact.name", "contact.url", "contact.email", "license.name", "license.url"}
+
+func (b *builder) info() *yaml.Node {
+	set := make(map[string]string)
+	for _, d := range b.directivesOf(directive.Info) {
+		for _, f := range d.Fields {
+			if _, ok := set[f.Key]; !ok {
+				set[f.Key] = f.Value
+			}
+		}
+	}
+	if b.opts.Title != "" {
+		set["title"] = b.opts.Title
+	}
+	if b.opts.Version != "" {
+		set["version"] = b.opts.Version
+	}
+	if set["title"] == "" {
+		set["title"] = b.opts.ModulePath
+		if set["title"] == "" {
+			set["title"] = "AsyncAPI document"
+		}
+	}
+	if set["version"] == "" {
+		set["version"] = "1.0.0"
+		if m := majorVersion.FindStringSubmatch(b.opts.ModulePath); m != nil {
+			set["version"] = m[1] + ".0.0"
+		}
+	}
+	if set["description"] == "" && b.opts.ModulePath != "" {
+		set["description"] = "Messages that " + b.opts.ModulePath + " sends and receives, extracted from its Go source by asyncapi-extract."
+	}
+	m := newMapping()
+	contact, license := newMapping(), newMapping()
+	for _, k := range infoFields {
+		v, ok := set[k]
+		if !ok || v == "" {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(k, "contact."):
+			contact.set(strings.TrimPrefix(k, "contact."), str(v))
+		case strings.HasPrefix(k, "license."):
+			license.set(strings.TrimPrefix(k, "license."), str(v))
+		default:
+			m.set(k, str(v))
+		}
+	}
+	m.set("contact", contact.orNil())
+	if !license.empty() {
+		if _, ok := set["license.name"]; !ok {
+			license = newMapping().set("name", str("unnamed")).set("url", str(set["license.url"]))
+		}
+		m.set("license", license.node())
+	}
+	return m.node()
+}
+
+// collectServers decides the servers: those the directives declare, and
+// one per other protocol in use, with the brokers the code names.
+func (b *builder) collectServers() {
+	b.servers = make(map[string]*yaml.Node)
+	b.serverIDs = make(map[string][]string)
+	for _, d := range b.directivesOf(directive.Server) {
+		if _, dup := b.servers[d.Arg]; dup {
+			continue
+		}
+		m := newMapping()
+		for _, k := range []string{"host", "protocol", "protocolVersion", "pathname", "description"} {
+			if v, ok := d.Lookup(k); ok {
+				if k == "host" {
+					v = stripScheme(v)
+				}
+				m.set(k, str(v))
+			}
+		}
+		b.servers[d.Arg] = m.node()
+		proto, _ := d.Lookup("protocol")
+		b.serverIDs[proto] = append(b.serverIDs[proto], d.Arg)
+	}
+	names := make([]string, 0, len(b.protos))
+	for n := range b.protos {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if len(b.serverIDs[n]) > 0 {
+			continue // declared by a directive
+		}
+		id := n
+		for b.servers[id] != nil {
+			id += "-auto"
+		}
+		b.servers[id] = serverNode(b.protos[n])
+		b.serverIDs[n] = []string{id}
+	}
+	for _, ids := range b.serverIDs {
+		sort.Strings(ids)
+	}
+}
+
+func (b *builder) serversNode() *yaml.Node {
+	ids := make([]string, 0, len(b.servers))
+	for id := range b.servers {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	m := newMapping()
+	for _, id := range ids {
+		m.set(id, b.servers[id])
+	}
+	return m.orNil()
+}
+
+func serverNode(pu *protoUse) *yaml.Node {
+	brokers := make([]string, 0, len(pu.brokers))
+	for br := range pu.brokers {
+		brokers = append(brokers, stripScheme(br))
+	}
+	sort.Strings(brokers)
+	brokers = dedupSorted(brokers)
+	m := newMapping()
+	if len(brokers) == 0 {
+		m.set("host", str("{"+pu.proto.HostVariable+"}"))
+	} else {
+		m.set("host", str(brokers[0]))
+	}
+	m.set("protocol", str(pu.proto.Name))
+	if pu.proto.ProtocolVersion != "" {
+		m.set("protocolVersion", str(pu.proto.ProtocolVersion))
+	}
+	if len(brokers) > 1 {
+		m.set("description", str("Brokers named in the code: "+strings.Join(brokers, ", ")+"."))
+	}
+	if len(brokers) == 0 {
+		m.set("variables", newMapping().set(pu.proto.HostVariable,
+			newMapping().set("description", str(pu.proto.HostDescription)).node()).node())
+	}
+	return m.node()
+}
+
+// stripScheme removes a URL scheme: AsyncAPI hosts have none.
+func stripScheme(s string) string {
+	if i := strings.Index(s, "://"); i >= 0 {
+		return s[i+3:]
+	}
+	return s
+}
+
+func dedupSorted(s []string) []string {
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
