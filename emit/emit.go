@@ -98,15 +98,15 @@ type builder struct {
 	gen     *schema.Generator
 	schemas *schema.Set
 
-	protos   map[string]*protoUse
+	protos map[string]*protoUse
 	// servers are the document's servers, by id; serverIDs the ids of
 	// each protocol's servers.
 	servers   map[string]*yaml.Node
 	serverIDs map[string][]string
-	chans    map[chanKey]*channel
-	ops      map[opKey]*operation
-	chanList []*channel
-	opList   []*operation
+	chans     map[chanKey]*channel
+	ops       map[opKey]*operation
+	chanList  []*channel
+	opList    []*operation
 }
 
 // protoUse is a protocol in use and the brokers the code names for it.
@@ -154,17 +154,17 @@ type opKey struct {
 }
 
 type operation struct {
-	key      opKey
-	ch       *channel
-	proto    *protocols.Protocol
+	key   opKey
+	ch    *channel
+	proto *protocols.Protocol
 	// summaries, descriptions and tags of the operations merged here.
 	summaries    map[string]bool
 	descriptions map[string]bool
 	tags         map[string]bool
-	id       string
-	settings map[protocols.Setting][]string
-	messages map[*message]bool
-	sources  map[string]bool
+	id           string
+	settings     map[protocols.Setting][]string
+	messages     map[*message]bool
+	sources      map[string]bool
 }
 
 func (b *builder) collect() {
