@@ -19,6 +19,7 @@ import (
 	"go/types"
 	"reflect"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -33,7 +34,8 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/asyncapi-extract/asyncapi-extract",
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{(*WrapperFact)(nil), (*ConstructorFact)(nil), (*VarFact)(nil), (*UsesClientsFact)(nil)},
+	FactTypes: []analysis.Fact{(*WrapperFact)(nil), (*ConstructorFact)(nil), (*VarFact)(nil),
+		(*StringFuncFact)(nil), (*UsesClientsFact)(nil)},
 }
 
 // reportOperations makes the analyzer report every operation it finds
@@ -66,8 +68,12 @@ func run(pass *analysis.Pass) (any, error) {
 		return res, nil // a dependency known only by its export data
 	}
 	exportVarFacts(pass)
+	exportStringFuncFacts(pass)
 	res.Directives = packageDirectives(pass)
-	if !importsLibrary(pass.Pkg) && !importsClientUser(pass) {
+	if isStd(pass.Pkg) || isLibrary(pass.Pkg) || isDependency(pass) {
+		return res, nil // not the user's code
+	}
+	if !importsLibrary(pass.Pkg) && !importsClientUser(pass) && !callsModuleInterfaces(pass) {
 		return res, nil
 	}
 	prog := buildSSA(pass)
@@ -86,6 +92,10 @@ func run(pass *analysis.Pass) (any, error) {
 			w := Wrapper{Func: decl.FullName(), Exported: t.escapes[fn]}
 			for _, tm := range sum.wrapped {
 				fact.Ops = append(fact.Ops, t.toFact(tm))
+				if tm.invoke != nil {
+					continue // its operations depend on the implementation
+				}
+				exportsSummaries = true
 				fb := t.fallback(tm)
 				op := t.final(fb, decl)
 				w.Operations = append(w.Operations, op)
@@ -101,12 +111,12 @@ func run(pass *analysis.Pass) (any, error) {
 		if decl != nil {
 			if cf := t.constructorFact(fn); cf != nil {
 				pass.ExportObjectFact(decl, cf)
-				exportsSummaries = true
+				exportsSummaries = exportsSummaries || cf.holdsClients()
 			}
 		}
 	}
 	t.directives.reportUnused(pass)
-	if exportsSummaries || len(res.Wrappers) > 0 || importsClientUser(pass) {
+	if exportsSummaries || importsClientUser(pass) {
 		pass.ExportPackageFact(&UsesClientsFact{})
 	}
 	return res, nil
@@ -250,6 +260,66 @@ func declaredFuncs(prog *ssaPackage) []*ssa.Function {
 	return out
 }
 
+// callsModuleInterfaces reports whether the package calls methods of
+// interfaces declared outside the standard library: such a call may
+// reach a client through an implementation the package's callers supply
+// (a service given a Publisher), which only a summary can follow. It
+// reads type information only.
+func callsModuleInterfaces(pass *analysis.Pass) bool {
+	for _, sel := range pass.TypesInfo.Selections {
+		if sel.Kind() != types.MethodVal || !types.IsInterface(sel.Recv()) {
+			continue
+		}
+		fn, ok := sel.Obj().(*types.Func)
+		if !ok || fn.Pkg() == nil {
+			continue
+		}
+		if userInterface(pass, fn) {
+			return true
+		}
+	}
+	return false
+}
+
+// userInterface reports whether m is a method of an interface declared
+// in the module of the package analysed, whose implementations may wrap
+// clients. (Interfaces of the standard library and of dependencies are
+// implemented by those, which do not use the clients for the module.)
+func userInterface(pass *analysis.Pass, m *types.Func) bool {
+	if m.Pkg() == nil || isStd(m.Pkg()) || isLibrary(m.Pkg()) {
+		return false
+	}
+	if m.Pkg() == pass.Pkg || pass.Module == nil || pass.Module.Path == "" {
+		return true
+	}
+	mod := pass.Module.Path
+	return m.Pkg().Path() == mod || strings.HasPrefix(m.Pkg().Path(), mod+"/")
+}
+
+// isDependency reports whether the package belongs to a module the main
+// module depends on (one with a version), rather than to the main module
+// or the workspace: what dependencies send is not the module's API.
+func isDependency(pass *analysis.Pass) bool {
+	return pass.Module != nil && pass.Module.Version != ""
+}
+
+// isStd reports whether pkg belongs to the standard library (its path has
+// no dot in its first element).
+func isStd(pkg *types.Package) bool {
+	return !strings.Contains(strings.SplitN(pkg.Path(), "/", 2)[0], ".")
+}
+
+// isLibrary reports whether pkg is (or is inside) a supported client
+// library.
+func isLibrary(pkg *types.Package) bool {
+	for path := range index.Paths {
+		if pkg.Path() == path || strings.HasPrefix(pkg.Path(), path+"/") {
+			return true
+		}
+	}
+	return false
+}
+
 // importsClientUser reports whether a package imports one that uses
 // clients, whose wrappers it may call.
 func importsClientUser(pass *analysis.Pass) bool {
@@ -337,8 +407,20 @@ func (r *resolver) operations(s site, callee *types.Func, entry protocols.CallEn
 	for _, mv := range msgVals {
 		msgs := r.messageContents(s, c, mv)
 		for _, a := range r.addresses(s, c, mv) {
+			addr, known := a.Known()
+			kept := 0
 			for _, m := range msgs {
+				if only := m.Payload.only; only != "" {
+					if known && only != addr {
+						continue // decoded for another topic
+					}
+					m.Payload.only = ""
+				}
 				add(a, m)
+				kept++
+			}
+			if kept == 0 {
+				add(a, Message{Payload: Payload{Raw: "[]byte"}})
 			}
 		}
 	}
@@ -406,6 +488,10 @@ func (r *resolver) messageContents(s site, c protocols.Call, msg val) []Message 
 			keys = r.sentPayloads(s, c.Key, msg)
 		}
 	case protocols.Receive:
+		if !c.Topic.IsZero() {
+			r.topicReads = r.readsOfPath(s, c.Topic, msg)
+			defer func() { r.topicReads = nil }()
+		}
 		payloads = r.receivedPayloads(s, c.Payload, msg)
 		if !c.Key.IsZero() {
 			keys = r.receivedPayloads(s, c.Key, msg)

@@ -61,10 +61,30 @@ type ConstructorFact struct {
 	Fields []FieldFact
 }
 
-// FieldFact is one field path of a constructor's result and its values.
+// FieldFact is one field path of a constructor's result and its values:
+// strings, or, for a field that holds what the constructor was given (an
+// interface implementation, a client), the parameter.
 type FieldFact struct {
-	Path string
-	Strs []Str
+	Path  string
+	Strs  []Str
+	Param *ParamPayload
+}
+
+// param returns the parameter a path (or a prefix of it) holds, and the
+// fields that remain to be selected from it.
+func (f *ConstructorFact) param(path string) (*ParamPayload, []string) {
+	for _, ff := range f.Fields {
+		if ff.Param == nil {
+			continue
+		}
+		if path == ff.Path {
+			return ff.Param, nil
+		}
+		if strings.HasPrefix(path, ff.Path+".") {
+			return ff.Param, strings.Split(strings.TrimPrefix(path, ff.Path+"."), ".")
+		}
+	}
+	return nil, nil
 }
 
 // get returns the values of a path.
@@ -82,6 +102,10 @@ func (*ConstructorFact) AFact() {}
 func (f *ConstructorFact) String() string {
 	parts := make([]string, len(f.Fields))
 	for i, ff := range f.Fields {
+		if ff.Param != nil {
+			parts[i] = ff.Path + "=$" + fmt.Sprint(ff.Param.Index) + fieldsSuffix(ff.Param.Fields)
+			continue
+		}
 		strs := make([]string, len(ff.Strs))
 		for j, s := range ff.Strs {
 			strs[j] = s.key()
@@ -89,6 +113,19 @@ func (f *ConstructorFact) String() string {
 		parts[i] = ff.Path + "=" + strings.Join(strs, "|")
 	}
 	return "constructor(" + strings.Join(parts, " ") + ")"
+}
+
+// holdsClients reports whether the constructor's result holds a client
+// or a value its caller gives (an interface implementation), rather than
+// only strings of its own: only such constructors make their package
+// one through which clients are reached.
+func (f *ConstructorFact) holdsClients() bool {
+	for _, ff := range f.Fields {
+		if ff.Param != nil || strings.Contains(ff.Path, ".") {
+			return true
+		}
+	}
+	return false
 }
 
 // has reports whether some recorded path starts with path.
@@ -102,6 +139,9 @@ func (f *ConstructorFact) has(path string) bool {
 }
 
 func (f *ConstructorFact) field(r *resolver, s site, name string) []val {
+	if p, rest := f.param(name); p != nil {
+		return r.fields(r.fields(vals(s.fr, argOf(s, p.Index)), p.Fields), rest)
+	}
 	if !f.has(name) {
 		return nil
 	}
@@ -129,7 +169,7 @@ func (c *ctorField) Pos() token.Pos                { return c.site.pos() }
 func (c *ctorField) strings(r *resolver, depth int) []Str {
 	var out []Str
 	for _, s := range c.fact.get(c.path) {
-		out = append(out, r.substitute(s, c.site)...)
+		out = append(out, r.substitute(s, siteArgs{c.site})...)
 	}
 	return out
 }
@@ -142,24 +182,33 @@ func (t *tracer) constructorFact(fn *ssa.Function) *ConstructorFact {
 		return nil
 	}
 	resType := sig.Results().At(0).Type()
-	if !isStruct(derefType(resType)) {
+	named, ok := derefType(resType).(*types.Named)
+	if !ok || !isStruct(named) {
 		return nil
 	}
+	if named.Obj().Pkg() != t.pass.Pkg && !isLibraryType(named) {
+		return nil // not a constructor of this package's types or a client's
+	}
 	r := &resolver{tracer: t, owner: fn}
+	t.steps = 0
 	fields := make(map[string][]Str)
+	params := make(map[string]*ParamPayload)
 	var rets []val
 	for _, b := range fn.Blocks {
 		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) > 0 {
 			rets = append(rets, val{ret.Results[0], nil})
 		}
 	}
-	r.recordFields(fields, rets, derefType(resType), "", 0)
-	if len(fields) == 0 {
+	r.recordFields(fields, params, rets, derefType(resType), "", 0)
+	if len(fields) == 0 && len(params) == 0 {
 		return nil
 	}
 	fact := &ConstructorFact{}
 	for p, strs := range fields {
 		fact.Fields = append(fact.Fields, FieldFact{Path: p, Strs: strs})
+	}
+	for p, pp := range params {
+		fact.Fields = append(fact.Fields, FieldFact{Path: p, Param: pp})
 	}
 	sort.Slice(fact.Fields, func(i, j int) bool { return fact.Fields[i].Path < fact.Fields[j].Path })
 	return fact
@@ -171,7 +220,7 @@ const maxCtorDepth = 3
 
 // recordFields records in fact the strings set in the fields of the
 // struct values vs (of type typ), under prefix.
-func (r *resolver) recordFields(fields map[string][]Str, vs []val, typ types.Type, prefix string, depth int) {
+func (r *resolver) recordFields(fields map[string][]Str, params map[string]*ParamPayload, vs []val, typ types.Type, prefix string, depth int) {
 	if depth > maxCtorDepth || len(vs) == 0 {
 		return
 	}
@@ -203,15 +252,47 @@ func (r *resolver) recordFields(fields map[string][]Str, vs []val, typ types.Typ
 			path = prefix + "." + name
 		}
 		ft := types_[i]
+		if ft != nil && types.IsInterface(ft) {
+			// A value the constructor was given: an interface
+			// implementation, a client.
+			if pr := onlyParam(fvs); pr != nil {
+				params[path] = &ParamPayload{Index: pr.index, Fields: pr.fields}
+				continue
+			}
+		}
 		switch {
 		case ft == nil || isStringish(ft):
 			if strs := r.strings(fvs); len(strs) > 0 && anyUseful(strs) {
 				fields[path] = strs
 			}
 		case isStruct(derefType(ft)) || isLibraryType(derefType(ft)):
-			r.recordFields(fields, fvs, derefType(ft), path, depth+1)
+			r.recordFields(fields, params, fvs, derefType(ft), path, depth+1)
 		}
 	}
+}
+
+// onlyParam returns the parameter reference that all of vs are, if any.
+func onlyParam(vs []val) *paramRef {
+	var p *paramRef
+	for _, v := range vs {
+		x := v.v
+		if mi, ok := x.(*ssa.MakeInterface); ok {
+			x = mi.X
+		}
+		q, ok := x.(*paramRef)
+		if !ok {
+			if par, ok := x.(*ssa.Parameter); ok {
+				q = &paramRef{param: par, index: paramIndex(par)}
+			} else {
+				return nil
+			}
+		}
+		if p != nil && (p.index != q.index || strings.Join(p.fields, ".") != strings.Join(q.fields, ".")) {
+			return nil
+		}
+		p = q
+	}
+	return p
 }
 
 // anyUseful reports whether some of ss is known or comes from a

@@ -65,10 +65,29 @@ type OpFact struct {
 	// Set by the wrapper's directives.
 	MessageName, OpID, Summary, Description string
 	Tags                                    []string
+	// Invoke, when set, is an interface call deferred to the callers.
+	Invoke *InvokeFact
+}
+
+// InvokeFact is a deferred interface call as a fact.
+type InvokeFact struct {
+	Method, Full string
+	Recv         ParamPayload
+	Args         []ArgFact
+}
+
+// ArgFact is an argument of a deferred call as a fact.
+type ArgFact struct {
+	Strs          []Str
+	Values, Bytes []PayloadFact
 }
 
 func (op OpFact) String() string {
 	var b strings.Builder
+	if op.Invoke != nil {
+		fmt.Fprintf(&b, "invoke %s on $%d%s", op.Invoke.Method, op.Invoke.Recv.Index, fieldsSuffix(op.Invoke.Recv.Fields))
+		return b.String()
+	}
 	fmt.Fprintf(&b, "%s %s %s", op.Library, op.Action, op.Address.key())
 	for _, m := range op.Messages {
 		b.WriteString(" payload=" + m.Payload.String())
@@ -301,8 +320,12 @@ func (tr *typeResolver) typeOf(ref *TypeRef) types.Type {
 
 // toFact encodes a template.
 func (t *tracer) toFact(tm *template) OpFact {
+	lib := ""
+	if tm.lib != nil {
+		lib = tm.lib.Name
+	}
 	op := OpFact{
-		Library: tm.lib.Name,
+		Library: lib,
 		Action:  string(tm.action),
 		Callee:  tm.callee,
 		Short:   tm.short,
@@ -319,6 +342,20 @@ func (t *tracer) toFact(tm *template) OpFact {
 		op.Trail = append([]token.Position{t.pass.Fset.Position(tm.pos)}, tm.trail...)
 	} else {
 		op.Trail = tm.trail
+	}
+	if inv := tm.invoke; inv != nil {
+		f := &InvokeFact{Method: inv.method, Full: inv.full, Recv: *inv.recv}
+		for _, a := range inv.args {
+			af := ArgFact{Strs: a.Strs}
+			for _, p := range a.Values {
+				af.Values = append(af.Values, payloadFact(p))
+			}
+			for _, p := range a.Bytes {
+				af.Bytes = append(af.Bytes, payloadFact(p))
+			}
+			f.Args = append(f.Args, af)
+		}
+		op.Invoke = f
 	}
 	for k, v := range tm.settings {
 		op.Settings = append(op.Settings, SettingFact{Name: string(k), Strs: v})
@@ -352,6 +389,21 @@ func payloadFact(p Payload) PayloadFact {
 func (t *tracer) fromFact(f *WrapperFact) []*template {
 	var out []*template
 	for _, op := range f.Ops {
+		if inv := op.Invoke; inv != nil {
+			it := &invokeT{method: inv.Method, full: inv.Full, recv: &ParamPayload{Index: inv.Recv.Index, Fields: inv.Recv.Fields}}
+			for _, af := range inv.Args {
+				a := argT{Strs: af.Strs}
+				for _, p := range af.Values {
+					a.Values = append(a.Values, t.payloadOf(p))
+				}
+				for _, p := range af.Bytes {
+					a.Bytes = append(a.Bytes, t.payloadOf(p))
+				}
+				it.args = append(it.args, a)
+			}
+			out = append(out, &template{invoke: it, trail: op.Trail, via: op.Via})
+			continue
+		}
 		lib := libraryByName(op.Library)
 		if lib == nil {
 			continue

@@ -24,7 +24,7 @@ func (r *resolver) sentPayloads(s site, p protocols.Path, msg val) []Payload {
 
 // encodedFrom follows bytes back to what made them.
 func (r *resolver) encodedFrom(x val, vs visited, depth int) []Payload {
-	if depth > maxDepth || !vs.visit(x) {
+	if depth > maxDepth || !r.step() || !vs.visit(x) {
 		return nil
 	}
 	depth++
@@ -191,7 +191,7 @@ func (vt valueType) payload(c protocols.Codec) Payload {
 // encoder's argument (usually an interface), holds. Pointers are
 // stripped: encoding/json writes what they point to.
 func (r *resolver) concreteTypes(x val, vs visited, depth int) []valueType {
-	if depth > maxDepth || !vs.visit(x) {
+	if depth > maxDepth || !r.step() || !vs.visit(x) {
 		return nil
 	}
 	depth++
@@ -279,7 +279,7 @@ func (r *resolver) receivedPayloads(s site, p protocols.Path, msg val) []Payload
 // value x, following it through local variables, helper calls and
 // closures of the package.
 func (r *resolver) readsOfField(x val, name string, vs visited) []val {
-	if !vs.visit(x) {
+	if !r.step() || !vs.visit(x) {
 		return nil
 	}
 	var out []val
@@ -331,7 +331,7 @@ func (r *resolver) readsOfField(x val, name string, vs visited) []val {
 // decodedInto follows payload bytes forward to the decoders they are
 // given to and returns the Go types decoded into.
 func (r *resolver) decodedInto(x val, vs visited, depth int) []Payload {
-	if depth > maxDepth || !vs.visit(x) {
+	if depth > maxDepth || !r.step() || !vs.visit(x) {
 		return nil
 	}
 	depth++
@@ -368,7 +368,7 @@ func (r *resolver) decodedByCall(instr ssa.CallInstruction, x val, vs visited, d
 	name := calleeName(common)
 	s := site{instr: instr, common: common, fn: instr.Parent(), fr: x.fr}
 	if c, ok := codecs.Decoders[name]; ok && !c.Data.IsZero() && sameValue(r.eval(s, c.Data, val{}), x.v) {
-		return r.decodedValues(r.eval(s, c.Value, val{}), c)
+		return r.onlyFor(instr, r.decodedValues(r.eval(s, c.Value, val{}), c))
 	}
 	if p, ok := codecs.Readers[name]; ok && sameValue(r.eval(s, p, val{}), x.v) {
 		if call, ok := instr.(*ssa.Call); ok {
@@ -411,10 +411,86 @@ func (r *resolver) streamDecoded(stream val) []Payload {
 			if !sameValue(vals(ds.fr, ds.recv()), call) {
 				continue
 			}
-			out = append(out, r.decodedValues(r.eval(ds, c.Value, val{}), c)...)
+			out = append(out, r.onlyFor(dc, r.decodedValues(r.eval(ds, c.Value, val{}), c))...)
 		}
 	}
 	return out
+}
+
+// readsOfPath returns the values that read a path of the received
+// message (its topic).
+func (r *resolver) readsOfPath(s site, p protocols.Path, msg val) map[ssa.Value]bool {
+	vs := []val{msg}
+	if p.Root != protocols.RootMessage {
+		vs = r.eval(s, protocols.Path{Root: p.Root, Index: p.Index}, val{})
+	}
+	for _, f := range p.Fields {
+		var next []val
+		seen := make(visited)
+		for _, v := range vs {
+			next = append(next, r.readsOfField(v, f, seen)...)
+		}
+		vs = next
+	}
+	out := make(map[ssa.Value]bool)
+	for _, v := range vs {
+		out[v.v] = true
+	}
+	return out
+}
+
+// onlyFor marks payloads decoded where the message's topic was checked
+// against a constant (if m.Topic == "orders", case "orders":) as
+// received on that topic only.
+func (r *resolver) onlyFor(instr ssa.Instruction, ps []Payload) []Payload {
+	topic := r.topicGuard(instr)
+	if topic == "" {
+		return ps
+	}
+	for i := range ps {
+		ps[i].only = topic
+	}
+	return ps
+}
+
+// topicGuard returns the constant the received topic equals wherever
+// instr runs, if a dominating comparison says so.
+func (r *resolver) topicGuard(instr ssa.Instruction) string {
+	if len(r.topicReads) == 0 || instr.Block() == nil {
+		return ""
+	}
+	b := instr.Block()
+	for d := b.Idom(); d != nil; d = d.Idom() {
+		ifInstr, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		cmp, ok := ifInstr.Cond.(*ssa.BinOp)
+		if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
+			continue
+		}
+		var k *ssa.Const
+		switch {
+		case r.topicReads[cmp.X]:
+			k, _ = cmp.Y.(*ssa.Const)
+		case r.topicReads[cmp.Y]:
+			k, _ = cmp.X.(*ssa.Const)
+		}
+		if k == nil || k.Value == nil {
+			continue
+		}
+		// The branch taken when the topic equals the constant.
+		eq := d.Succs[0]
+		if cmp.Op == token.NEQ {
+			eq = d.Succs[1]
+		}
+		if eq.Dominates(b) {
+			if s, ok := constString(k); ok {
+				return s
+			}
+		}
+	}
+	return ""
 }
 
 // decodedValues returns the payloads of the pointers a decoder decodes

@@ -194,6 +194,11 @@ type Payload struct {
 	// Param, in a wrapper's summary, says that the payload is what the
 	// wrapper's caller passes as a parameter.
 	Param *ParamPayload
+
+	// only, while a receive call is analysed, is the channel address
+	// the payload is decoded for, when the code decodes it only after
+	// checking the message's topic.
+	only string
 }
 
 // ParamPayload is a payload a wrapper takes from its caller: parameter
@@ -208,6 +213,11 @@ type ParamPayload struct {
 // key returns a string that identifies p among the payloads of one
 // operation.
 func (p Payload) key() string {
+	if p.only != "" {
+		q := p
+		q.only = ""
+		return q.key() + " only " + p.only
+	}
 	if p.Param != nil {
 		return fmt.Sprintf("%s %s param %d %v %v", p.ContentType, p.Encoding, p.Param.Index, p.Param.Fields, p.Param.Bytes)
 	}

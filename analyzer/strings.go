@@ -38,7 +38,7 @@ func (r *resolver) knownStrings(vs []val) []string {
 }
 
 func (r *resolver) stringsOf(x val, vs visited, depth int) []Str {
-	if depth > maxDepth || !vs.visit(x) {
+	if depth > maxDepth || !r.step() || !vs.visit(x) {
 		return nil
 	}
 	depth++
@@ -115,9 +115,13 @@ func (r *resolver) stringsOf(x val, vs visited, depth int) []Str {
 		if out := union(r.loaded(in(v.X), make(visited))); len(out) > 0 {
 			return out
 		}
-		if fa, ok := v.X.(*ssa.FieldAddr); ok {
-			name := fieldName(fa.X.Type(), fa.Field)
-			return []Str{dynamic(name, "field "+name+" of "+typeName(fa.X.Type()))}
+		switch x := v.X.(type) {
+		case *ssa.FieldAddr:
+			name := fieldName(x.X.Type(), x.Field)
+			return []Str{dynamic(name, "field "+name+" of "+typeName(x.X.Type()))}
+		case *ssa.Call:
+			// *flag.String("region", ...), say.
+			return []Str{dynamic(resultName(&x.Call), "*"+describeCall(&x.Call))}
 		}
 		return nil
 	case *ssa.Field:
@@ -181,6 +185,16 @@ func (r *resolver) stringsOfCall(call *ssa.Call, i int, fr *frame, vs visited, d
 			out = append(out, r.stringsOf(ret, vs, depth)...)
 		}
 		return out
+	}
+	if f := callee(&call.Call); f != nil && i == 0 && f.Pkg() != r.pass.Pkg {
+		var fact StringFuncFact
+		if r.pass.ImportObjectFact(f, &fact) {
+			var out []Str
+			for _, str := range fact.Strs {
+				out = append(out, r.substitute(str, siteArgs{s})...)
+			}
+			return out
+		}
 	}
 	return []Str{dynamic(resultName(&call.Call), describeCall(&call.Call))}
 }
@@ -385,12 +399,20 @@ func resultName(c *ssa.CallCommon) string {
 	if f == nil {
 		return "value"
 	}
-	if f.FullName() == "os.Getenv" || f.FullName() == "os.LookupEnv" {
+	if namedByFirstArg[f.FullName()] && len(c.Args) > 0 {
 		if s, ok := constString(c.Args[0]); ok {
 			return s
 		}
 	}
 	return strings.TrimPrefix(f.Name(), "Get")
+}
+
+// namedByFirstArg are the functions whose result is best named by their
+// first argument: an environment variable, a flag.
+var namedByFirstArg = map[string]bool{
+	"os.Getenv": true, "os.LookupEnv": true,
+	"flag.String": true, "flag.Int": true, "flag.Int64": true, "flag.Uint": true,
+	"flag.Bool": true, "flag.Duration": true, "flag.Float64": true,
 }
 
 func typeName(t types.Type) string {

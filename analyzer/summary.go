@@ -37,6 +37,11 @@ type template struct {
 	trail []token.Position
 	via   []string
 
+	// invoke, when set, makes the template a call of an interface
+	// method on a value the owner's caller provides: the
+	// implementation, and so the operations, are only known there.
+	invoke *invokeT
+
 	// Set by directives.
 	messageName string
 	opID        string
@@ -47,7 +52,7 @@ type template struct {
 
 // parametric reports whether t depends on its owner's parameters.
 func (t *template) parametric() bool {
-	if t.address.parametric() {
+	if t.invoke != nil || t.address.parametric() {
 		return true
 	}
 	for _, ss := range t.settings {
@@ -105,6 +110,7 @@ func (t *tracer) summary(fn *ssa.Function) *funcSummary {
 					continue
 				}
 				s := newSite(call, f)
+				t.steps = 0
 				tms := r.callTemplates(s)
 				// The function's directives, then the call's, which win.
 				tms = r.apply(fnDirectives, tms, file)
@@ -142,19 +148,11 @@ func (r *resolver) callTemplates(s site) []*template {
 		return r.operations(s, f, entry)
 	}
 	if s.common.IsInvoke() {
-		// A method of an interface: every implementation this package
-		// can see that wraps a client.
-		var out []*template
-		for _, impl := range r.implementations(f) {
-			for _, w := range r.wrapperOf(nil, impl) {
-				out = append(out, r.instantiate(w, s, impl.FullName())...)
-			}
-		}
-		return out
+		return r.invokeTemplates(s, f)
 	}
 	var out []*template
 	for _, w := range r.wrapperOf(s.common, f) {
-		out = append(out, r.instantiate(w, s, f.FullName())...)
+		out = append(out, r.instantiate(w, s, siteArgs{s}, f.FullName())...)
 	}
 	return out
 }
@@ -252,8 +250,12 @@ func (r *resolver) wrapperOf(c *ssa.CallCommon, f *types.Func) []*template {
 	return r.fromFact(&fact)
 }
 
-// instantiate resolves a wrapper's template at a call of the wrapper.
-func (r *resolver) instantiate(w *template, s site, wrapper string) []*template {
+// instantiate resolves a wrapper's template at a call of the wrapper, s,
+// whose arguments a gives.
+func (r *resolver) instantiate(w *template, s site, a args, wrapper string) []*template {
+	if w.invoke != nil {
+		return r.instantiateInvoke(w, s, a, wrapper)
+	}
 	inner := r.pass.Fset.Position(w.pos)
 	base := template{
 		lib:         w.lib,
@@ -276,18 +278,18 @@ func (r *resolver) instantiate(w *template, s site, wrapper string) []*template 
 	for name, ss := range w.settings {
 		var out []Str
 		for _, str := range ss {
-			out = append(out, r.substitute(str, s)...)
+			out = append(out, r.substitute(str, a)...)
 		}
 		settings[name] = dedupStrs(out)
 	}
 	base.settings = settings
 	var msgs []Message
 	for _, m := range w.messages {
-		msgs = append(msgs, r.substituteMessage(m, s)...)
+		msgs = append(msgs, r.substituteMessage(m, a)...)
 	}
 	base.messages = dedupMessages(msgs)
 	var out []*template
-	for _, addr := range dedupStrs(r.substitute(w.address, s)) {
+	for _, addr := range dedupStrs(r.substitute(w.address, a)) {
 		tm := base
 		tm.address = addr
 		out = append(out, &tm)
@@ -311,17 +313,16 @@ func argOf(s site, i int) ssa.Value {
 	return nil
 }
 
-// substitute replaces the parameter parts of str with what the call at s
+// substitute replaces the parameter parts of str with what a call
 // passes.
-func (r *resolver) substitute(str Str, s site) []Str {
+func (r *resolver) substitute(str Str, a args) []Str {
 	var alts [][]Str
 	for _, p := range str.Parts {
 		if p.Kind != PartParam {
 			alts = append(alts, []Str{{Parts: []Part{p}}})
 			continue
 		}
-		vs := r.fields(vals(s.fr, argOf(s, p.Param)), p.Fields)
-		strs := r.strings(vs)
+		strs := a.strs(r, p.Param, p.Fields)
 		if len(strs) == 0 {
 			strs = []Str{dynamic(p.Name, p.Origin)}
 		}
@@ -330,11 +331,11 @@ func (r *resolver) substitute(str Str, s site) []Str {
 	return concatAll(alts)
 }
 
-func (r *resolver) substituteMessage(m Message, s site) []Message {
-	payloads := r.substitutePayload(m.Payload, s)
+func (r *resolver) substituteMessage(m Message, a args) []Message {
+	payloads := r.substitutePayload(m.Payload, a)
 	var keys []*Payload
 	if m.Key != nil {
-		for _, k := range r.substitutePayload(*m.Key, s) {
+		for _, k := range r.substitutePayload(*m.Key, a) {
 			keys = append(keys, &k)
 		}
 	} else {
@@ -342,7 +343,7 @@ func (r *resolver) substituteMessage(m Message, s site) []Message {
 	}
 	var headers []Header
 	for _, h := range m.Headers {
-		for _, v := range r.substitutePayload(h.Value, s) {
+		for _, v := range r.substitutePayload(h.Value, a) {
 			headers = append(headers, Header{Name: h.Name, Value: v})
 		}
 	}
@@ -357,34 +358,21 @@ func (r *resolver) substituteMessage(m Message, s site) []Message {
 
 // substitutePayload resolves a payload that depends on the wrapper's
 // parameters or type parameters at a call of the wrapper.
-func (r *resolver) substitutePayload(p Payload, s site) []Payload {
+func (r *resolver) substitutePayload(p Payload, a args) []Payload {
 	if p.Param != nil {
-		vs := r.fields(vals(s.fr, argOf(s, p.Param.Index)), p.Param.Fields)
-		var out []Payload
-		if p.Param.Bytes {
-			seen := make(visited)
-			for _, v := range vs {
-				out = append(out, r.encodedFrom(v, seen, 0)...)
-			}
-			if len(out) == 0 {
-				out = []Payload{{Raw: "[]byte"}}
-			}
-			return dedupPayloads(out)
-		}
-		c := protocols.Codec{ContentType: p.ContentType, Encoding: p.Encoding}
-		for _, v := range vs {
-			for _, ct := range r.concreteTypes(v, make(visited), 0) {
-				out = append(out, ct.payload(c))
-			}
-		}
+		out := a.payloads(r, p)
 		if len(out) == 0 {
-			out = []Payload{{Type: anyType, ContentType: p.ContentType, Encoding: p.Encoding}}
+			if p.Param.Bytes {
+				out = []Payload{{Raw: "[]byte"}}
+			} else {
+				out = []Payload{{Type: anyType, ContentType: p.ContentType, Encoding: p.Encoding}}
+			}
 		}
 		return dedupPayloads(out)
 	}
 	if p.Type != nil && hasTypeParam(p.Type) {
 		q := p
-		q.Type = substTypeParams(p.Type, typeArgsOf(s))
+		q.Type = substTypeParams(p.Type, a.typeArgs())
 		return []Payload{q}
 	}
 	return []Payload{p}

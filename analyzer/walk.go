@@ -54,6 +54,8 @@ type tracer struct {
 	directives *directiveSet
 	// funcDocs are the doc comments of the package's functions.
 	funcDocs map[*types.Func]string
+	// steps counts the walk steps spent on the current call site.
+	steps int
 }
 
 type globalInfo struct {
@@ -160,6 +162,9 @@ func isInit(fn *ssa.Function) bool {
 type resolver struct {
 	*tracer
 	owner *ssa.Function
+	// topicReads, while a receive call is analysed, are the values that
+	// read the received message's topic.
+	topicReads map[ssa.Value]bool
 }
 
 // frame is a call a walk descended into (a helper whose result it
@@ -207,6 +212,18 @@ func (s visited) visit(x val) bool {
 	}
 	s[x] = true
 	return true
+}
+
+// maxSteps bounds the work spent on one call site, whatever the shape of
+// the code: walks start afresh in places (string builders, constructor
+// facts), so cycles through them are cut by this budget.
+const maxSteps = 50000
+
+// step counts one step of a walk and reports whether the budget allows
+// it.
+func (t *tracer) step() bool {
+	t.steps++
+	return t.steps <= maxSteps
 }
 
 // paramRef stands for a value selected from a parameter of the owner
@@ -367,7 +384,7 @@ func (r *resolver) fields(vs []val, names []string) []val {
 // through their arguments, and symbolic references to the owner's
 // parameters.
 func (r *resolver) origins(x val, vs visited) []val {
-	if !vs.visit(x) {
+	if !r.step() || !vs.visit(x) {
 		return nil
 	}
 	switch v := x.v.(type) {
@@ -454,6 +471,9 @@ func (r *resolver) callOrigins(call *ssa.Call, i int, fr *frame, vs visited) []v
 // field returns the values assigned to the named field of the struct x
 // (or the struct x points to).
 func (r *resolver) field(x val, name string, vs visited) []val {
+	if !r.step() {
+		return nil
+	}
 	var out []val
 	for _, o := range r.origins(x, vs) {
 		switch v := o.v.(type) {
@@ -551,7 +571,7 @@ func (r *resolver) storedInto(addr val) []val {
 // made from a composite literal or variadic arguments, the element
 // locations in index order.
 func (r *resolver) elements(x val, vs visited) []val {
-	if !vs.visit(x) {
+	if !r.step() || !vs.visit(x) {
 		return nil
 	}
 	switch v := x.v.(type) {

@@ -104,6 +104,7 @@ var (
 		Message: Result(0),
 		Address: []Path{Recv("Topic"), Recv("GroupTopics")},
 		Payload: Msg("Value"),
+		Topic:   Msg("Topic"),
 		Key:     Msg("Key"),
 		Settings: map[Setting]Path{
 			SettingGroupID: Recv("GroupID"),

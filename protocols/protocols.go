@@ -85,6 +85,12 @@ type Call struct {
 	// Payload locates the payload bytes (or value) of a message.
 	Payload Path
 
+	// Topic, for a receive that reads several channels, locates the
+	// message field that says which one a message came from
+	// (kafka-go's Message.Topic): code that switches on it decodes a
+	// different payload per channel.
+	Topic Path
+
 	// Key locates the message key, for protocols that have one.
 	Key Path
 

@@ -58,3 +58,8 @@ type Config struct {
 func fromConfig(ctx context.Context, cfg Config) error { // want fromConfig:`wraps\(segmentio/kafka-go send \{\$1\.Tenant\}-3\.logs`
 	return w.WriteMessages(ctx, kafka.Message{Topic: fmt.Sprintf("%s-%d.logs", cfg.Tenant, 3)}) // want `kafka send "{tenant}-3.logs" {tenant}=field Tenant of parameter cfg of addresses.fromConfig payload=\[\]byte`
 }
+
+// A topic-name function of another package, called with a constant.
+func regionalTopic(ctx context.Context) error {
+	return w.WriteMessages(ctx, kafka.Message{Topic: topics.Regional("eu")}) // want `kafka send "orders.eu.v1" payload=\[\]byte`
+}

@@ -73,3 +73,26 @@ func inGoroutine(ctx context.Context, topic string) { // want inGoroutine:`wraps
 		}
 	}()
 }
+
+// Refund is decoded from the refunds topic.
+type Refund struct {
+	OrderID string `json:"order_id"`
+}
+
+// A switch on the topic picks the payload type: one message per topic.
+func switchOnTopic(ctx context.Context) error {
+	r := kafka.NewReader(kafka.ReaderConfig{GroupID: "ledger", GroupTopics: []string{"payments", "refunds"}})
+	m, err := r.ReadMessage(ctx) // want `kafka receive "payments" payload=Payment\(application/json\) groupId=ledger` `kafka receive "refunds" payload=Refund\(application/json\) groupId=ledger`
+	if err != nil {
+		return err
+	}
+	switch m.Topic {
+	case "payments":
+		var p Payment
+		return json.Unmarshal(m.Value, &p)
+	case "refunds":
+		var rf Refund
+		return json.Unmarshal(m.Value, &rf)
+	}
+	return nil
+}

@@ -2,6 +2,8 @@
 // them: constants in a package of their own.
 package topics
 
+import "fmt"
+
 const (
 	prefix = "shop."
 	// Orders carries every order placed.
@@ -17,3 +19,8 @@ var Brokers = []string{"kafka-1:9092", "kafka-2:9092"} // want Brokers:`var\(kaf
 var Region = "eu"
 
 func init() { Region = "us" }
+
+// Regional is the topic of a region's orders.
+func Regional(region string) string { // want Regional:`returns\(orders\.\{\$0\}\.v1\)`
+	return fmt.Sprintf("orders.%s.v1", region)
+}

@@ -77,7 +77,7 @@ func helper(ctx context.Context, r Refund) error {
 func raw(ctx context.Context, w *kafka.Writer, data []byte) error { // want raw:`wraps\(segmentio/kafka-go send raw payload=\$2\)`
 	w2 := &kafka.Writer{Topic: "raw"}
 	_ = w2.WriteMessages(ctx, kafka.Message{Value: []byte("ping")}) // want `kafka send "raw" payload=string`
-	return w2.WriteMessages(ctx, kafka.Message{Value: data})         // want `kafka send "raw" payload=\[\]byte`
+	return w2.WriteMessages(ctx, kafka.Message{Value: data})        // want `kafka send "raw" payload=\[\]byte`
 }
 
 // A topic only known at run time is reported.

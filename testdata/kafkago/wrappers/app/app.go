@@ -41,7 +41,7 @@ type Service struct {
 }
 
 // PlaceOrder places an order and announces it.
-func (s *Service) PlaceOrder(ctx context.Context) error { // want PlaceOrder:`wraps\(segmentio/kafka-go send \{\$0.pub.w.Topic\} payload=example.com/testdata/kafkago/wrappers/app.OrderPlaced broker=\{\$0.pub.w.Addr\}\)`
+func (s *Service) PlaceOrder(ctx context.Context) error { // want PlaceOrder:`wraps\(invoke Publish on \$0.pub\)`
 	return s.pub.Publish(ctx, OrderPlaced{})
 }
 
