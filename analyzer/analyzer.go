@@ -35,7 +35,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
 	FactTypes: []analysis.Fact{(*WrapperFact)(nil), (*ConstructorFact)(nil), (*VarFact)(nil),
-		(*StringFuncFact)(nil), (*UsesClientsFact)(nil)},
+		(*StringFuncFact)(nil), (*HandlerFact)(nil), (*UsesClientsFact)(nil)},
 }
 
 // reportOperations makes the analyzer report every operation it finds
@@ -107,6 +107,11 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			pass.ExportObjectFact(decl, fact)
 			res.Wrappers = append(res.Wrappers, w)
+		}
+		if decl != nil && decl.Exported() {
+			if hf := t.handlerFactOf(fn); hf != nil {
+				pass.ExportObjectFact(decl, hf)
+			}
 		}
 		if decl != nil {
 			if cf := t.constructorFact(fn); cf != nil {

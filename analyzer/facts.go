@@ -130,6 +130,8 @@ type PayloadFact struct {
 
 func (p PayloadFact) String() string {
 	switch {
+	case p.Param != nil && p.Param.Callback > 0:
+		return fmt.Sprintf("$%d%s(arg%d)%s", p.Param.Index, fieldsSuffix(p.Param.Fields), p.Param.Callback-1, fieldsSuffix(p.Param.Path))
 	case p.Param != nil:
 		return fmt.Sprintf("$%d%s", p.Param.Index, fieldsSuffix(p.Param.Fields))
 	case p.Type != nil:

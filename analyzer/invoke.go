@@ -64,6 +64,15 @@ func (a siteArgs) typeArgs() []types.Type { return typeArgsOf(a.s) }
 // a call passes.
 func (r *resolver) paramPayloads(vs []val, p Payload) []Payload {
 	var out []Payload
+	if cb := p.Param.Callback; cb > 0 {
+		// A handler: what it decodes from the value it is given.
+		for _, v := range vs {
+			for _, target := range r.funcTargets(v, make(visited)) {
+				out = append(out, r.handedTo(target, cb-1, p.Param.Path, 0)...)
+			}
+		}
+		return out
+	}
 	if p.Param.Bytes {
 		seen := make(visited)
 		for _, v := range vs {
@@ -104,7 +113,7 @@ func (a invokeArgs) payloads(r *resolver, p Payload) []Payload {
 	if i == 0 {
 		return r.paramPayloads(r.fields(a.recv, p.Param.Fields), p)
 	}
-	if i-1 >= len(a.rest) || len(p.Param.Fields) > 0 {
+	if i-1 >= len(a.rest) || len(p.Param.Fields) > 0 || p.Param.Callback > 0 {
 		return nil
 	}
 	arg := a.rest[i-1]

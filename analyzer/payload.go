@@ -259,20 +259,7 @@ func (r *resolver) receivedPayloads(s site, p protocols.Path, msg val) []Payload
 	default:
 		vs = r.eval(s, protocols.Path{Root: p.Root, Index: p.Index}, val{})
 	}
-	for _, f := range p.Fields {
-		var next []val
-		seen := make(visited)
-		for _, v := range vs {
-			next = append(next, r.readsOfField(v, f, seen)...)
-		}
-		vs = next
-	}
-	var out []Payload
-	seen := make(visited)
-	for _, v := range vs {
-		out = append(out, r.decodedInto(v, seen, 0)...)
-	}
-	return dedupPayloads(out)
+	return dedupPayloads(r.forward(vs, p.Fields, 0))
 }
 
 // readsOfField returns the values that read the named field of the struct

@@ -208,6 +208,11 @@ type ParamPayload struct {
 	Index  int
 	Fields []string
 	Bytes  bool
+	// Callback, when not 0, says that the parameter is a function the
+	// received value is passed to as argument Callback-1, which
+	// decodes it after selecting Path.
+	Callback int
+	Path     []string
 }
 
 // key returns a string that identifies p among the payloads of one
@@ -219,7 +224,7 @@ func (p Payload) key() string {
 		return q.key() + " only " + p.only
 	}
 	if p.Param != nil {
-		return fmt.Sprintf("%s %s param %d %v %v", p.ContentType, p.Encoding, p.Param.Index, p.Param.Fields, p.Param.Bytes)
+		return fmt.Sprintf("%s %s param %d %v %v %d %v", p.ContentType, p.Encoding, p.Param.Index, p.Param.Fields, p.Param.Bytes, p.Param.Callback, p.Param.Path)
 	}
 	if p.Type != nil {
 		return p.ContentType + " " + string(p.Encoding) + " " + types.TypeString(p.Type, nil)

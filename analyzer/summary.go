@@ -333,13 +333,17 @@ func (r *resolver) substitute(str Str, a args) []Str {
 
 func (r *resolver) substituteMessage(m Message, a args) []Message {
 	payloads := r.substitutePayload(m.Payload, a)
+	if len(payloads) == 0 {
+		payloads = []Payload{{Raw: "[]byte"}}
+	}
 	var keys []*Payload
 	if m.Key != nil {
 		for _, k := range r.substitutePayload(*m.Key, a) {
 			keys = append(keys, &k)
 		}
-	} else {
-		keys = []*Payload{nil}
+	}
+	if len(keys) == 0 {
+		keys = []*Payload{nil} // a handler that never reads the key
 	}
 	var headers []Header
 	for _, h := range m.Headers {
@@ -361,6 +365,9 @@ func (r *resolver) substituteMessage(m Message, a args) []Message {
 func (r *resolver) substitutePayload(p Payload, a args) []Payload {
 	if p.Param != nil {
 		out := a.payloads(r, p)
+		if len(out) == 0 && p.Param.Callback > 0 {
+			return nil // the handler does not decode it
+		}
 		if len(out) == 0 {
 			if p.Param.Bytes {
 				out = []Payload{{Raw: "[]byte"}}

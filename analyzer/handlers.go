@@ -1,0 +1,282 @@
+package analyzer
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Handlers. A received message (or its payload bytes) is often handed to
+// a function the receive call cannot see into directly: a callback the
+// wrapper was given (consume(topic, handle func(kafka.Message))), a
+// method value, a closure, a function of another package. The payload is
+// followed into each: into bodies of this package directly, into
+// functions of other packages through their HandlerFact, and, when the
+// function is the owner's parameter, symbolically, to be resolved where
+// the owner is called with a real handler.
+
+// maxHandlerDepth bounds how many handlers deep a payload is followed.
+const maxHandlerDepth = 6
+
+// forward follows received values through the remaining fields of the
+// payload path to the decoders, and into every function they are handed
+// to on the way.
+func (r *resolver) forward(vs []val, fields []string, depth int) []Payload {
+	if depth > maxHandlerDepth {
+		return nil
+	}
+	var out []Payload
+	cur := vs
+	for i := 0; ; i++ {
+		for _, v := range cur {
+			out = append(out, r.handedOff(v, fields[i:], depth)...)
+		}
+		if i == len(fields) {
+			break
+		}
+		var next []val
+		seen := make(visited)
+		for _, v := range cur {
+			next = append(next, r.readsOfField(v, fields[i], seen)...)
+		}
+		cur = next
+	}
+	seen := make(visited)
+	for _, v := range cur {
+		out = append(out, r.decodedInto(v, seen, 0)...)
+	}
+	return out
+}
+
+// handedOff returns the payloads decoded by the functions x is passed to
+// that walks do not enter: function values and functions of other
+// packages. rest are the fields still to select from x.
+func (r *resolver) handedOff(x val, rest []string, depth int) []Payload {
+	var out []Payload
+	for _, use := range usesThroughLocals(x.v) {
+		call, ok := use.(ssa.CallInstruction)
+		if !ok {
+			continue
+		}
+		c := call.Common()
+		if c.IsInvoke() {
+			continue
+		}
+		for j, a := range c.Args {
+			if a != x.v {
+				continue
+			}
+			if fn := c.StaticCallee(); fn != nil {
+				if len(fn.Blocks) == 0 {
+					// A function of another package: its fact.
+					out = append(out, r.handlerFact(fn, j, rest)...)
+				}
+				continue // a body of this package: the walks enter it
+			}
+			for _, target := range r.funcTargets(val{c.Value, x.fr}, make(visited)) {
+				out = append(out, r.handedTo(target, j, rest, depth)...)
+			}
+		}
+	}
+	return out
+}
+
+// handedTo follows a value passed as argument j to a function target.
+func (r *resolver) handedTo(target val, j int, rest []string, depth int) []Payload {
+	switch fn := target.v.(type) {
+	case *paramRef:
+		return []Payload{{Param: &ParamPayload{Index: fn.index, Fields: fn.fields, Callback: j + 1, Path: rest}}}
+	case *ssa.Function:
+		if len(fn.Blocks) == 0 {
+			return r.handlerFact(fn, j, rest)
+		}
+		if j < len(fn.Params) {
+			return r.forward([]val{{fn.Params[j], nil}}, rest, depth+1)
+		}
+	}
+	return nil
+}
+
+// funcTargets resolves a function value to the functions it may be:
+// declared functions, closures (their function), method values, and the
+// owner's parameters.
+func (r *resolver) funcTargets(x val, vs visited) []val {
+	if !r.step() || !vs.visit(x) {
+		return nil
+	}
+	switch v := x.v.(type) {
+	case *ssa.Function:
+		return []val{x}
+	case *ssa.MakeClosure:
+		return []val{{v.Fn, x.fr}}
+	case *paramRef:
+		return []val{x}
+	case *ssa.Parameter:
+		var out []val
+		for _, a := range r.param(v, x.fr) {
+			out = append(out, r.funcTargets(a, vs)...)
+		}
+		return out
+	case *ssa.FreeVar:
+		var out []val
+		for _, a := range r.freeVar(v, x.fr) {
+			out = append(out, r.funcTargets(a, vs)...)
+		}
+		return out
+	case *ssa.Phi:
+		var out []val
+		for _, e := range v.Edges {
+			out = append(out, r.funcTargets(val{e, x.fr}, vs)...)
+		}
+		return out
+	case *ssa.UnOp:
+		var out []val
+		for _, st := range r.loaded(val{v.X, x.fr}, make(visited)) {
+			out = append(out, r.funcTargets(st, vs)...)
+		}
+		return out
+	case *ssa.Field:
+		var out []val
+		for _, fv := range r.field(val{v.X, x.fr}, fieldName(v.X.Type(), v.Field), make(visited)) {
+			out = append(out, r.funcTargets(fv, vs)...)
+		}
+		return out
+	case *ssa.ChangeType:
+		return r.funcTargets(val{v.X, x.fr}, vs)
+	case *ssa.MakeInterface:
+		return r.funcTargets(val{v.X, x.fr}, vs)
+	}
+	return nil
+}
+
+// usesThroughLocals returns the instructions using v, also through the
+// loads of a local variable v is stored in.
+func usesThroughLocals(v ssa.Value) []ssa.Instruction {
+	var out []ssa.Instruction
+	for _, ref := range referrers(v) {
+		out = append(out, ref)
+		if st, ok := ref.(*ssa.Store); ok && st.Val == v {
+			if _, isLocal := st.Addr.(*ssa.Alloc); isLocal {
+				for _, l := range loads(st.Addr) {
+					out = append(out, referrers(l)...)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// HandlerFact summarises what a function decodes from its parameters,
+// for the packages that hand it received messages: for parameter Param,
+// the payloads decoded from the value after selecting Path.
+type HandlerFact struct {
+	Decodes []DecodeFact
+}
+
+// DecodeFact is one parameter path of a HandlerFact.
+type DecodeFact struct {
+	Param    int
+	Path     string
+	Payloads []PayloadFact
+}
+
+// AFact marks HandlerFact as an analysis fact.
+func (*HandlerFact) AFact() {}
+
+func (f *HandlerFact) String() string {
+	parts := make([]string, len(f.Decodes))
+	for i, d := range f.Decodes {
+		ps := make([]string, len(d.Payloads))
+		for j, p := range d.Payloads {
+			ps[j] = p.String()
+		}
+		parts[i] = fmt.Sprintf("$%d%s=%s", d.Param, fieldsSuffix(strings.Split(d.Path, ".")), strings.Join(ps, "|"))
+		if d.Path == "" {
+			parts[i] = fmt.Sprintf("$%d=%s", d.Param, strings.Join(ps, "|"))
+		}
+	}
+	return "handles(" + strings.Join(parts, " ") + ")"
+}
+
+// handlerFact returns the payloads a function of another package decodes
+// from parameter j after rest.
+func (r *resolver) handlerFact(fn *ssa.Function, j int, rest []string) []Payload {
+	if fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return nil
+	}
+	var fact HandlerFact
+	if !r.pass.ImportObjectFact(obj, &fact) {
+		return nil
+	}
+	path := strings.Join(rest, ".")
+	var out []Payload
+	for _, d := range fact.Decodes {
+		if d.Param == j && d.Path == path {
+			for _, pf := range d.Payloads {
+				out = append(out, r.payloadOf(pf))
+			}
+		}
+	}
+	return out
+}
+
+// handlerFactOf computes the HandlerFact of a function: for each
+// parameter, what is decoded from it, and from each of its []byte and
+// string fields (the Value of a received message).
+func (t *tracer) handlerFactOf(fn *ssa.Function) *HandlerFact {
+	r := &resolver{tracer: t, owner: fn}
+	var fact HandlerFact
+	for j, p := range fn.Params {
+		paths := [][]string{nil}
+		if st, ok := derefType(p.Type()).Underlying().(*types.Struct); ok {
+			for i := range st.NumFields() {
+				if f := st.Field(i); f.Exported() && rawBytesOrString(f.Type()) {
+					paths = append(paths, []string{f.Name()})
+				}
+			}
+		} else if !rawBytesOrString(p.Type()) {
+			continue
+		}
+		for _, path := range paths {
+			t.steps = 0
+			var ps []PayloadFact
+			for _, pl := range dedupPayloads(r.forward([]val{{p, nil}}, path, 0)) {
+				if pl.Type != nil && pl.Param == nil && !hasTypeParam(pl.Type) {
+					ps = append(ps, payloadFact(pl))
+				}
+			}
+			if len(ps) > 0 {
+				fact.Decodes = append(fact.Decodes, DecodeFact{Param: j, Path: strings.Join(path, "."), Payloads: ps})
+			}
+		}
+	}
+	if len(fact.Decodes) == 0 {
+		return nil
+	}
+	sort.SliceStable(fact.Decodes, func(a, b int) bool {
+		if fact.Decodes[a].Param != fact.Decodes[b].Param {
+			return fact.Decodes[a].Param < fact.Decodes[b].Param
+		}
+		return fact.Decodes[a].Path < fact.Decodes[b].Path
+	})
+	return &fact
+}
+
+func rawBytesOrString(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice:
+		b, ok := u.Elem().Underlying().(*types.Basic)
+		return ok && b.Kind() == types.Byte
+	}
+	return false
+}
