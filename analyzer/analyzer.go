@@ -243,7 +243,7 @@ func sortedMembers(p *ssa.Package) []string {
 // asked, every operation.
 func (t *tracer) report(op *Operation, tm *template) {
 	if !op.Address.Known {
-		t.pass.Reportf(op.Pos, "cannot resolve the channel address of %s%s: %s", tm.short, describeVia(tm.via), op.Address.Origin)
+		t.pass.Reportf(op.Pos, "cannot resolve the channel address of %s%s: %s (name it with //asyncapi:channel <address> above the call)", tm.short, describeVia(tm.via), op.Address.Origin)
 	}
 	if reportOperations {
 		t.pass.Reportf(op.Pos, "%s", op.Describe(t.pass.Pkg))

@@ -190,7 +190,7 @@ func TestUnresolvedAddressDiagnostic(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	want := regexp.MustCompile(`(?m)^kafkago/writer/writer\.go:\d+:\d+: cannot resolve the channel address of \(\*kafka\.Writer\)\.WriteMessages: os\.Getenv\("DLQ_TOPIC"\)$`)
+	want := regexp.MustCompile(`(?m)^kafkago/writer/writer\.go:\d+:\d+: cannot resolve the channel address of \(\*kafka\.Writer\)\.WriteMessages: os\.Getenv\("DLQ_TOPIC"\) \(name it with //asyncapi:channel <address> above the call\)$`)
 	if !want.MatchString(stderr) {
 		t.Errorf("stderr:\n%s", stderr)
 	}

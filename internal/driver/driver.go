@@ -243,7 +243,7 @@ func (res *Result) addUncalledWrappers(wrappers []analyzer.Wrapper) {
 			if !op.Address.Known {
 				res.Diagnostics = append(res.Diagnostics, Diagnostic{
 					Pos:     res.Fset.Position(op.Pos),
-					Message: fmt.Sprintf("cannot resolve the channel address of %s: %s (no caller of %s was analysed)", op.Callee, op.Address.Origin, w.Func),
+					Message: fmt.Sprintf("cannot resolve the channel address of %s: %s (no caller of %s was analysed; name it with //asyncapi:channel <address> above the call)", op.Callee, op.Address.Origin, w.Func),
 				})
 			}
 		}
