@@ -121,10 +121,83 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	t.directives.reportUnused(pass)
+	res.Declarations = t.declarations()
 	if exportsSummaries || importsClientUser(pass) {
 		pass.ExportPackageFact(&UsesClientsFact{})
 	}
 	return res, nil
+}
+
+// mapHeaders resolves headers set as a map literal (amqp.Table{"k": v}):
+// each constant key, with the type of its value.
+func (r *resolver) mapHeaders(maps []val) []Header {
+	var out []Header
+	seen := make(map[string]bool)
+	for _, m := range maps {
+		for _, o := range r.origins(m, make(visited)) {
+			if _, ok := o.v.(*ssa.MakeMap); !ok {
+				continue
+			}
+			for _, ref := range referrers(o.v) {
+				mu, ok := ref.(*ssa.MapUpdate)
+				if !ok || mu.Map != o.v {
+					continue
+				}
+				name, ok := constString(mu.Key)
+				if !ok {
+					continue
+				}
+				for _, vt := range r.concreteTypes(val{mu.Value, o.fr}, make(visited), 0) {
+					if vt.typ == nil {
+						continue
+					}
+					h := Header{Name: name, Value: Payload{Type: vt.typ, Encoding: protocols.EncodingJSON}}
+					if k := name + "=" + h.Value.key(); !seen[k] {
+						seen[k] = true
+						out = append(out, h)
+					}
+				}
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// declarations returns the broker entities a package declares with
+// constant names (AMQP exchanges, queues, bindings).
+func (t *tracer) declarations() []Declaration {
+	var out []Declaration
+	r := &resolver{tracer: t}
+	for _, fn := range t.prog.SrcFuncs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				d, ok := index.Declarations[calleeName(call.Common())]
+				if !ok {
+					continue
+				}
+				t.steps = 0
+				s := newSite(call, fn)
+				names := r.knownStrings(r.eval(s, d.Name, val{}))
+				if len(names) == 0 {
+					continue
+				}
+				decl := Declaration{Library: d.Library, Kind: d.Kind, Names: names, Pos: s.pos(),
+					Settings: make(map[protocols.Setting][]string)}
+				for name, p := range d.Settings {
+					if vs := r.knownStrings(r.eval(s, p, val{})); len(vs) > 0 {
+						decl.Settings[name] = vs
+					}
+				}
+				out = append(out, decl)
+			}
+		}
+	}
+	return out
 }
 
 // exportVarFacts exports the strings of the package's exported string
@@ -438,9 +511,11 @@ func (r *resolver) operations(s site, callee *types.Func, entry protocols.CallEn
 			callee:   callee.FullName(),
 			short:    shortName(callee),
 			address:  g.addr,
-			messages: g.msgs,
-			settings: settings,
-			pos:      s.pos(),
+			messages:    g.msgs,
+			settings:    settings,
+			pos:         s.pos(),
+			channelKind: c.ChannelKind,
+			extensions:  c.Extensions,
 		})
 	}
 	return out
@@ -451,6 +526,20 @@ func (r *resolver) operations(s site, callee *types.Func, entry protocols.CallEn
 func (r *resolver) messages(s site, c protocols.Call) []val {
 	if c.Message.IsZero() {
 		return nil
+	}
+	if c.Action == protocols.Receive {
+		// Received messages are followed forward: results, the values
+		// received from a returned channel, the elements of a batch.
+		vs := r.eval(s, protocols.Path{Root: c.Message.Root, Index: c.Message.Index}, val{})
+		for _, f := range c.Message.Fields {
+			var next []val
+			seen := make(visited)
+			for _, v := range vs {
+				next = append(next, r.readsOfField(v, f, seen)...)
+			}
+			vs = next
+		}
+		return vs
 	}
 	var out []val
 	for _, v := range r.eval(s, c.Message, val{}) {
@@ -493,6 +582,13 @@ func (r *resolver) messageContents(s site, c protocols.Call, msg val) []Message 
 			keys = r.sentPayloads(s, c.Key, msg)
 		}
 	case protocols.Receive:
+		if c.Handler != nil {
+			payloads = r.handlerPayloads(s, c.Handler, c.Payload.Fields)
+			if !c.Key.IsZero() {
+				keys = r.handlerPayloads(s, c.Handler, c.Key.Fields)
+			}
+			break
+		}
 		if !c.Topic.IsZero() {
 			r.topicReads = r.readsOfPath(s, c.Topic, msg)
 			defer func() { r.topicReads = nil }()
@@ -509,14 +605,26 @@ func (r *resolver) messageContents(s site, c protocols.Call, msg val) []Message 
 	if c.Action == protocols.Send && !c.Headers.List.IsZero() {
 		headers = r.sentHeaders(s, c.Headers, msg)
 	}
+	var settings map[protocols.Setting][]string
+	for name, p := range c.MessageSettings {
+		if p.Root == protocols.RootMessage && msg.v == nil {
+			continue
+		}
+		if vs := r.knownStrings(r.eval(s, p, msg)); len(vs) > 0 {
+			if settings == nil {
+				settings = make(map[protocols.Setting][]string)
+			}
+			settings[name] = vs
+		}
+	}
 	var out []Message
 	for _, p := range payloads {
 		if len(keys) == 0 {
-			out = append(out, Message{Payload: p, Headers: headers})
+			out = append(out, Message{Payload: p, Headers: headers, Settings: settings})
 			continue
 		}
 		for _, k := range keys {
-			out = append(out, Message{Payload: p, Key: &k, Headers: headers})
+			out = append(out, Message{Payload: p, Key: &k, Headers: headers, Settings: settings})
 		}
 	}
 	return out
@@ -527,6 +635,9 @@ func (r *resolver) messageContents(s site, c protocols.Call, msg val) []Message 
 func (r *resolver) sentHeaders(s site, hl protocols.HeaderList, msg val) []Header {
 	if hl.List.Root == protocols.RootMessage && msg.v == nil {
 		return nil
+	}
+	if hl.Map {
+		return r.mapHeaders(r.eval(s, hl.List, msg))
 	}
 	var out []Header
 	seen := make(map[string]bool)

@@ -67,6 +67,9 @@ type OpFact struct {
 	Tags                                    []string
 	// Invoke, when set, is an interface call deferred to the callers.
 	Invoke *InvokeFact
+	// ChannelKind and Extensions come from the library's table.
+	ChannelKind string
+	Extensions  []SettingFact
 }
 
 // InvokeFact is a deferred interface call as a fact.
@@ -108,9 +111,10 @@ type SettingFact struct {
 
 // MessageFact is a Message as a fact.
 type MessageFact struct {
-	Payload PayloadFact
-	Key     *PayloadFact
-	Headers []HeaderFact
+	Payload  PayloadFact
+	Key      *PayloadFact
+	Headers  []HeaderFact
+	Settings []SettingFact // values are literal Strs
 }
 
 // HeaderFact is a Header as a fact.
@@ -339,7 +343,12 @@ func (t *tracer) toFact(tm *template) OpFact {
 		Summary:     tm.summary,
 		Description: tm.description,
 		Tags:        tm.tags,
+		ChannelKind: tm.channelKind,
 	}
+	for k, v := range tm.extensions {
+		op.Extensions = append(op.Extensions, SettingFact{Name: k, Strs: []Str{lit(v)}})
+	}
+	sort.Slice(op.Extensions, func(i, j int) bool { return op.Extensions[i].Name < op.Extensions[j].Name })
 	if tm.pos.IsValid() {
 		op.Trail = append([]token.Position{t.pass.Fset.Position(tm.pos)}, tm.trail...)
 	} else {
@@ -372,6 +381,14 @@ func (t *tracer) toFact(tm *template) OpFact {
 		for _, h := range m.Headers {
 			mf.Headers = append(mf.Headers, HeaderFact{Name: h.Name, Value: payloadFact(h.Value)})
 		}
+		for k, vs := range m.Settings {
+			sf := SettingFact{Name: string(k)}
+			for _, v := range vs {
+				sf.Strs = append(sf.Strs, lit(v))
+			}
+			mf.Settings = append(mf.Settings, sf)
+		}
+		sort.Slice(mf.Settings, func(i, j int) bool { return mf.Settings[i].Name < mf.Settings[j].Name })
 		op.Messages = append(op.Messages, mf)
 	}
 	return op
@@ -424,6 +441,15 @@ func (t *tracer) fromFact(f *WrapperFact) []*template {
 			summary:     op.Summary,
 			description: op.Description,
 			tags:        op.Tags,
+			channelKind: op.ChannelKind,
+		}
+		if len(op.Extensions) > 0 {
+			tm.extensions = make(map[string]string)
+			for _, e := range op.Extensions {
+				if v, ok := e.Strs[0].Known(); ok {
+					tm.extensions[e.Name] = v
+				}
+			}
 		}
 		tm.settings = make(map[protocols.Setting][]Str)
 		for _, st := range op.Settings {
@@ -437,6 +463,16 @@ func (t *tracer) fromFact(f *WrapperFact) []*template {
 			}
 			for _, h := range mf.Headers {
 				m.Headers = append(m.Headers, Header{Name: h.Name, Value: t.payloadOf(h.Value)})
+			}
+			for _, sf := range mf.Settings {
+				if m.Settings == nil {
+					m.Settings = make(map[protocols.Setting][]string)
+				}
+				for _, str := range sf.Strs {
+					if v, ok := str.Known(); ok {
+						m.Settings[protocols.Setting(sf.Name)] = append(m.Settings[protocols.Setting(sf.Name)], v)
+					}
+				}
 			}
 			tm.messages = append(tm.messages, m)
 		}

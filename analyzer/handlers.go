@@ -8,6 +8,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/asyncapi-extract/asyncapi-extract/protocols"
 )
 
 // Handlers. A received message (or its payload bytes) is often handed to
@@ -99,6 +101,48 @@ func (r *resolver) handedTo(target val, j int, rest []string, depth int) []Paylo
 		}
 	}
 	return nil
+}
+
+// handlerPayloads returns the payloads the handler of a receive call
+// decodes from the messages it is given, after selecting rest.
+func (r *resolver) handlerPayloads(s site, h *protocols.Handler, rest []string) []Payload {
+	var out []Payload
+	for _, v := range r.eval(s, h.Func, val{}) {
+		out = append(out, r.deliveredTo(v, h.Method, h.Arg, rest)...)
+	}
+	return out
+}
+
+// deliveredTo returns the payloads decoded by the function v is (or by
+// its method, for a handler type), given messages as argument arg.
+func (r *resolver) deliveredTo(v val, method string, arg int, rest []string) []Payload {
+	if method == "" {
+		var out []Payload
+		for _, target := range r.funcTargets(v, make(visited)) {
+			out = append(out, r.handedTo(target, arg, rest, 0)...)
+		}
+		return out
+	}
+	var out []Payload
+	var concrete []types.Type
+	for _, vt := range r.concreteTypes(v, make(visited), 0) {
+		switch {
+		case vt.param != nil:
+			out = append(out, Payload{Param: &ParamPayload{Index: vt.param.index, Fields: vt.param.fields,
+				Callback: arg + 1, Path: rest, Method: method}})
+		case vt.typ != nil && !types.IsInterface(vt.typ):
+			concrete = append(concrete, vt.typ)
+		}
+	}
+	for _, m := range r.methodsOf(concrete, method) {
+		fn := r.prog.Pkg.Prog.FuncValue(m)
+		if fn == nil {
+			continue
+		}
+		// The method's receiver is its parameter 0.
+		out = append(out, r.handedTo(val{fn, nil}, arg+1, rest, 0)...)
+	}
+	return out
 }
 
 // funcTargets resolves a function value to the functions it may be:

@@ -67,9 +67,7 @@ func (r *resolver) paramPayloads(vs []val, p Payload) []Payload {
 	if cb := p.Param.Callback; cb > 0 {
 		// A handler: what it decodes from the value it is given.
 		for _, v := range vs {
-			for _, target := range r.funcTargets(v, make(visited)) {
-				out = append(out, r.handedTo(target, cb-1, p.Param.Path, 0)...)
-			}
+			out = append(out, r.deliveredTo(v, p.Param.Method, cb-1, p.Param.Path)...)
 		}
 		return out
 	}

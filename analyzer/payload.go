@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -270,7 +271,59 @@ func (r *resolver) readsOfField(x val, name string, vs visited) []val {
 		return nil
 	}
 	var out []val
+	kind := elementKind(name)
 	for _, ref := range referrers(x.v) {
+		switch kind {
+		case elemMethod:
+			if call, ok := ref.(*ssa.Call); ok && isMethodCallOn(&call.Call, x.v, strings.TrimSuffix(name, "()")) {
+				out = append(out, val{call, x.fr})
+			}
+		case elemChannel:
+			if u, ok := ref.(*ssa.UnOp); ok && u.Op == token.ARROW && u.X == x.v {
+				if u.CommaOk {
+					for _, ex := range referrers(u) {
+						if e, ok := ex.(*ssa.Extract); ok && e.Index == 0 {
+							out = append(out, val{e, x.fr})
+						}
+					}
+				} else {
+					out = append(out, val{u, x.fr})
+				}
+			}
+		case elemElements:
+			switch e := ref.(type) {
+			case *ssa.IndexAddr:
+				if e.X == x.v {
+					out = append(out, vals(x.fr, loads(e)...)...)
+				}
+			case *ssa.Index:
+				if e.X == x.v {
+					out = append(out, val{e, x.fr})
+				}
+			}
+		}
+		if kind != elemField {
+			// Through variables and helpers as fields are.
+			switch ref := ref.(type) {
+			case *ssa.Store:
+				if ref.Val == x.v {
+					for _, l := range loads(ref.Addr) {
+						out = append(out, r.readsOfField(val{l, x.fr}, name, vs)...)
+					}
+				}
+			case *ssa.Phi:
+				out = append(out, r.readsOfField(val{ref, x.fr}, name, vs)...)
+			case ssa.CallInstruction:
+				for _, p := range paramsReceiving(ref, x.v) {
+					out = append(out, r.readsOfField(val{p, nil}, name, vs)...)
+				}
+			case *ssa.MakeClosure:
+				for _, fv := range boundFreeVars(ref, x.v) {
+					out = append(out, r.readsOfField(val{fv, nil}, name, vs)...)
+				}
+			}
+			continue
+		}
 		switch ref := ref.(type) {
 		case *ssa.Field:
 			if ref.X == x.v && fieldName(x.v.Type(), ref.Field) == name {
@@ -313,6 +366,17 @@ func (r *resolver) readsOfField(x val, name string, vs visited) []val {
 		}
 	}
 	return out
+}
+
+// isMethodCallOn reports whether c calls method name on recv.
+func isMethodCallOn(c *ssa.CallCommon, recv ssa.Value, name string) bool {
+	if c.IsInvoke() {
+		return c.Value == recv && c.Method.Name() == name
+	}
+	if fn := c.StaticCallee(); fn != nil && fn.Signature.Recv() != nil && len(c.Args) > 0 {
+		return c.Args[0] == recv && fn.Name() == name
+	}
+	return false
 }
 
 // decodedInto follows payload bytes forward to the decoders they are

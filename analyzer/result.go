@@ -14,6 +14,9 @@ import (
 // receive operation, in source order.
 type Result struct {
 	Operations []*Operation
+	// Declarations are the broker entities the package declares with
+	// constant names.
+	Declarations []Declaration
 	// Directives are the package's info and server directives.
 	Directives []PackageDirective
 	// Wrappers are the package's functions whose operations depend on
@@ -22,6 +25,15 @@ type Result struct {
 	// operations of a wrapper nobody calls as they stand here, with
 	// what depends on parameters unknown.
 	Wrappers []Wrapper
+}
+
+// Declaration is a broker entity a call declares (an AMQP exchange).
+type Declaration struct {
+	Library  *protocols.Library
+	Kind     string
+	Names    []string
+	Settings map[protocols.Setting][]string
+	Pos      token.Pos
 }
 
 // Wrapper is a function whose operations depend on its parameters.
@@ -73,6 +85,10 @@ type Operation struct {
 	Summary     string
 	Description string
 	Tags        []string
+
+	// ChannelKind and Extensions come from the library's table.
+	ChannelKind string
+	Extensions  map[string]string
 }
 
 // Address is a resolved channel address.
@@ -170,6 +186,9 @@ type Message struct {
 	Key *Payload
 	// Headers are the headers the code sets, by name.
 	Headers []Header
+	// Settings are the constant settings of the message (the
+	// protocol's MessageBinding fields are made of them).
+	Settings map[protocols.Setting][]string
 }
 
 // Header is a message header set with a constant name.
@@ -213,6 +232,9 @@ type ParamPayload struct {
 	// decodes it after selecting Path.
 	Callback int
 	Path     []string
+	// Method, for a callback, names the method of the parameter's value
+	// that receives it (a handler type).
+	Method string
 }
 
 // key returns a string that identifies p among the payloads of one
@@ -224,7 +246,7 @@ func (p Payload) key() string {
 		return q.key() + " only " + p.only
 	}
 	if p.Param != nil {
-		return fmt.Sprintf("%s %s param %d %v %v %d %v", p.ContentType, p.Encoding, p.Param.Index, p.Param.Fields, p.Param.Bytes, p.Param.Callback, p.Param.Path)
+		return fmt.Sprintf("%s %s param %d %v %v %d %v %s", p.ContentType, p.Encoding, p.Param.Index, p.Param.Fields, p.Param.Bytes, p.Param.Callback, p.Param.Path, p.Param.Method)
 	}
 	if p.Type != nil {
 		return p.ContentType + " " + string(p.Encoding) + " " + types.TypeString(p.Type, nil)
@@ -239,6 +261,14 @@ func (m Message) key() string {
 	}
 	for _, h := range m.Headers {
 		k += " header " + h.Name + "=" + h.Value.key()
+	}
+	names := make([]string, 0, len(m.Settings))
+	for n := range m.Settings {
+		names = append(names, string(n))
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		k += " setting " + n + "=" + strings.Join(m.Settings[protocols.Setting(n)], ",")
 	}
 	return k
 }

@@ -63,7 +63,8 @@ func (r *resolver) stringsOf(x val, vs visited, depth int) []Str {
 		if v.Value.Kind() == constant.String {
 			return []Str{lit(constant.StringVal(v.Value))}
 		}
-		return nil
+		// A number or boolean setting (a QoS, a delivery mode).
+		return []Str{lit(v.Value.ExactString())}
 	case *ssa.Convert:
 		return r.stringsOf(in(v.X), vs, depth)
 	case *ssa.ChangeType:

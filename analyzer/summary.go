@@ -42,6 +42,10 @@ type template struct {
 	// implementation, and so the operations, are only known there.
 	invoke *invokeT
 
+	// From the table.
+	channelKind string
+	extensions  map[string]string
+
 	// Set by directives.
 	messageName string
 	opID        string
@@ -265,6 +269,8 @@ func (r *resolver) instantiate(w *template, s site, a args, wrapper string) []*t
 		pos:         s.pos(),
 		trail:       append([]token.Position{inner}, w.trail...),
 		via:         append([]string{wrapper}, w.via...),
+		channelKind: w.channelKind,
+		extensions:  w.extensions,
 		messageName: w.messageName,
 		opID:        w.opID,
 		summary:     w.summary,
@@ -354,7 +360,7 @@ func (r *resolver) substituteMessage(m Message, a args) []Message {
 	var out []Message
 	for _, p := range payloads {
 		for _, k := range keys {
-			out = append(out, Message{Payload: p, Key: k, Headers: headers})
+			out = append(out, Message{Payload: p, Key: k, Headers: headers, Settings: m.Settings})
 		}
 	}
 	return out
@@ -441,6 +447,8 @@ func (t *tracer) final(tm *template, declaring *types.Func) *Operation {
 		Messages:    tm.messages,
 		Settings:    settings,
 		Func:        declaring,
+		ChannelKind: tm.channelKind,
+		Extensions:  tm.extensions,
 		ID:          tm.opID,
 		MessageName: tm.messageName,
 		Summary:     tm.summary,

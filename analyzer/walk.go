@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -474,6 +475,16 @@ func (r *resolver) field(x val, name string, vs visited) []val {
 	if !r.step() {
 		return nil
 	}
+	switch elementKind(name) {
+	case elemElements:
+		return r.elements(x, make(visited))
+	case elemChannel:
+		return r.sentOn(x, make(visited))
+	case elemOptionArg:
+		return r.optionArg(x, name, make(visited))
+	case elemMethod:
+		return nil // results of methods are followed forward only
+	}
 	var out []val
 	for _, o := range r.origins(x, vs) {
 		switch v := o.v.(type) {
@@ -506,6 +517,97 @@ func (r *resolver) field(x val, name string, vs visited) []val {
 		}
 	}
 	return out
+}
+
+// The elements of a path after its root (see protocols.Path).
+const (
+	elemField = iota
+	elemMethod
+	elemElements
+	elemChannel
+	elemOptionArg
+)
+
+func elementKind(name string) int {
+	switch {
+	case name == "[]":
+		return elemElements
+	case name == "<-":
+		return elemChannel
+	case strings.HasSuffix(name, "()"):
+		return elemMethod
+	case strings.HasSuffix(name, ")"):
+		return elemOptionArg
+	}
+	return elemField
+}
+
+// sentOn returns the values sent on the channel x.
+func (r *resolver) sentOn(x val, vs visited) []val {
+	if !vs.visit(x) {
+		return nil
+	}
+	var out []val
+	for _, ref := range referrers(x.v) {
+		if send, ok := ref.(*ssa.Send); ok && send.Chan == x.v {
+			out = append(out, val{send.X, x.fr})
+		}
+	}
+	if u, ok := x.v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		for _, st := range r.loaded(val{u.X, x.fr}, make(visited)) {
+			out = append(out, r.sentOn(st, vs)...)
+		}
+	}
+	return out
+}
+
+// optionArg resolves "pkg.Func(i)": when x is (an element holding) a call
+// of that function, its argument i. Functional options are written so:
+// kgo.NewClient(kgo.DefaultProduceTopic("orders")).
+func (r *resolver) optionArg(x val, name string, vs visited) []val {
+	open := strings.LastIndexByte(name, '(')
+	fn := name[:open]
+	i, err := strconv.Atoi(name[open+1 : len(name)-1])
+	if err != nil || !vs.visit(x) {
+		return nil
+	}
+	switch v := x.v.(type) {
+	case *ssa.Call:
+		if calleeName(&v.Call) == fn && i < len(v.Call.Args) {
+			return []val{{v.Call.Args[i], x.fr}}
+		}
+	case *ssa.MakeInterface:
+		return r.optionArg(val{v.X, x.fr}, name, vs)
+	case *ssa.ChangeType:
+		return r.optionArg(val{v.X, x.fr}, name, vs)
+	case *ssa.IndexAddr, *ssa.Alloc, *ssa.FieldAddr:
+		var out []val
+		for _, st := range r.storedInto(x) {
+			out = append(out, r.optionArg(st, name, vs)...)
+		}
+		return out
+	case *ssa.UnOp:
+		if v.Op == token.MUL {
+			var out []val
+			for _, st := range r.loaded(val{v.X, x.fr}, make(visited)) {
+				out = append(out, r.optionArg(st, name, vs)...)
+			}
+			return out
+		}
+	case *ssa.Phi:
+		var out []val
+		for _, e := range v.Edges {
+			out = append(out, r.optionArg(val{e, x.fr}, name, vs)...)
+		}
+		return out
+	case *ssa.Parameter, *ssa.FreeVar:
+		var out []val
+		for _, o := range r.origins(x, make(visited)) {
+			out = append(out, r.optionArg(o, name, vs)...)
+		}
+		return out
+	}
+	return nil
 }
 
 // loaded returns what a load from addr can give: the values stored into

@@ -128,7 +128,10 @@ func (b *builder) collectServers() {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		if len(b.serverIDs[n]) > 0 {
+		// n is the protocol's server name; directives declare servers
+		// by protocol.
+		proto := b.protos[n].proto.Name
+		if ids := b.serverIDs[proto]; len(ids) > 0 && n == proto {
 			continue // declared by a directive
 		}
 		id := n

@@ -49,6 +49,8 @@ type Input struct {
 	Docs schema.Docs
 	// Directives are the packages' info and server directives.
 	Directives []analyzer.PackageDirective
+	// Declarations are the broker entities the code declares.
+	Declarations []analyzer.Declaration
 }
 
 // Document is a built AsyncAPI document.
@@ -118,7 +120,8 @@ type protoUse struct {
 // chanKey identifies a channel: a protocol and a known address, or the
 // origin of an address known only at run time.
 type chanKey struct {
-	protocol string
+	protocol string // the protocol's server
+	kind     string
 	known    bool
 	address  string // the address, or its origin when not known
 	params   string // the template parameters' origins, when a template
@@ -128,6 +131,11 @@ type channel struct {
 	key      chanKey
 	params   []analyzer.AddressParam
 	proto    *protocols.Protocol
+	kind     string // the calls' ChannelKind
+	filter   string // the topic filter with wildcards, as written
+	// settings are the operations' settings that the channel binding
+	// is made of, by name, value set.
+	settings map[protocols.Setting]map[string]bool
 	id       string
 	messages map[string]*message
 	msgList  []*message
@@ -142,6 +150,9 @@ type message struct {
 	id      string
 	payload analyzer.Payload
 	keys    map[string]analyzer.Payload
+	// settings are the message settings, from the first sender that
+	// sets them.
+	settings map[protocols.Setting][]string
 	// headers maps a header name to the payloads of its values.
 	headers map[string]map[string]analyzer.Payload
 }
@@ -163,6 +174,7 @@ type operation struct {
 	tags         map[string]bool
 	id           string
 	settings     map[protocols.Setting][]string
+	extensions   map[string]bool // "x-name=value"
 	messages     map[*message]bool
 	sources      map[string]bool
 }
@@ -173,33 +185,47 @@ func (b *builder) collect() {
 	b.ops = make(map[opKey]*operation)
 	for _, op := range b.in.Operations {
 		proto := op.Library.Protocol
-		pu := b.protos[proto.Name]
+		pu := b.protos[proto.Server()]
 		if pu == nil {
 			pu = &protoUse{proto: proto, brokers: make(map[string]bool)}
-			b.protos[proto.Name] = pu
+			b.protos[proto.Server()] = pu
 		}
 		for _, br := range op.Settings[protocols.SettingBroker] {
 			pu.brokers[br] = true
 		}
 
-		ck := chanKey{protocol: proto.Name, known: op.Address.Known, address: op.Address.Value}
+		addr := op.Address
+		filter := ""
+		if proto.Wildcards != nil && addr.Known {
+			addr, filter = wildcardTemplate(addr, proto.Wildcards)
+		}
+		ck := chanKey{protocol: proto.Server(), kind: op.ChannelKind, known: addr.Known, address: addr.Value}
 		if !op.Address.Known {
 			ck.address = op.Address.Origin
 		}
-		for _, p := range op.Address.Params {
+		for _, p := range addr.Params {
 			ck.params += p.Name + "=" + p.Origin + ";"
 		}
 		ch := b.chans[ck]
 		if ch == nil {
-			ch = &channel{key: ck, params: op.Address.Params, proto: proto, messages: make(map[string]*message)}
+			ch = &channel{key: ck, params: addr.Params, proto: proto, kind: op.ChannelKind, filter: filter,
+				settings: make(map[protocols.Setting]map[string]bool), messages: make(map[string]*message)}
 			b.chans[ck] = ch
+		}
+		for _, f := range proto.ChannelBinding[op.ChannelKind] {
+			for _, v := range op.Settings[f.Setting] {
+				if ch.settings[f.Setting] == nil {
+					ch.settings[f.Setting] = make(map[string]bool)
+				}
+				ch.settings[f.Setting][v] = true
+			}
 		}
 
 		settings := bindingSettings(proto, op.Settings)
 		ok := opKey{action: op.Action, ch: ck, settings: settingsKey(settings), id: op.ID}
 		o := b.ops[ok]
 		if o == nil {
-			o = &operation{key: ok, ch: ch, proto: proto, settings: settings,
+			o = &operation{key: ok, ch: ch, proto: proto, settings: settings, extensions: make(map[string]bool),
 				messages: make(map[*message]bool), sources: make(map[string]bool),
 				summaries: make(map[string]bool), descriptions: make(map[string]bool), tags: make(map[string]bool)}
 			b.ops[ok] = o
@@ -212,6 +238,9 @@ func (b *builder) collect() {
 		}
 		for _, t := range op.Tags {
 			o.tags[t] = true
+		}
+		for k, v := range op.Extensions {
+			o.extensions[k+"="+v] = true
 		}
 		if b.opts.Positions && b.in.Fset != nil {
 			o.sources[b.position(b.in.Fset.Position(op.Pos))] = true
@@ -242,6 +271,14 @@ func (b *builder) message(ch *channel, m analyzer.Message, name string) *message
 	if m.Key != nil {
 		msg.keys[payloadIdent(*m.Key)] = *m.Key
 		b.addType(*m.Key)
+	}
+	for k, v := range m.Settings {
+		if msg.settings == nil {
+			msg.settings = make(map[protocols.Setting][]string)
+		}
+		if _, set := msg.settings[k]; !set {
+			msg.settings[k] = v
+		}
 	}
 	for _, h := range m.Headers {
 		if msg.headers[h.Name] == nil {
@@ -484,11 +521,11 @@ func (b *builder) channelNode(ch *channel) *yaml.Node {
 		msgs.set(msg.id, b.messageNode(ch, msg))
 	}
 	m.set("messages", msgs.orNil())
-	if ch.proto.BindingVersion != "" && ch.proto.ChannelAddressField != "" && ch.key.known && len(ch.params) == 0 {
-		m.set("bindings", newMapping().set(ch.proto.Name, newMapping().
-			set(ch.proto.ChannelAddressField, str(ch.key.address)).
-			set("bindingVersion", str(ch.proto.BindingVersion)).node()).node())
+	m.set("bindings", b.channelBindings(ch))
+	if ch.filter != "" {
+		m.set("x-"+ch.proto.Name+"-filter", str(ch.filter))
 	}
+	m.set("x-"+ch.proto.Name+"-bindings", b.channelDeclarations(ch))
 	return m.node()
 }
 
@@ -500,11 +537,11 @@ func (b *builder) messageNode(ch *channel, msg *message) *yaml.Node {
 	m.set("contentType", str(contentType(msg.payload)))
 	m.set("headers", b.headersSchema(msg))
 	m.set("payload", b.payloadSchema(msg.payload))
-	if ch.proto.MessageKey && len(msg.keys) > 0 && ch.proto.BindingVersion != "" {
-		m.set("bindings", newMapping().set(ch.proto.Name, newMapping().
-			set("key", b.keySchema(msg)).
-			set("bindingVersion", str(ch.proto.BindingVersion)).node()).node())
+	mb := bindingObject(ch.proto.MessageBinding, msg.settings)
+	if ch.proto.MessageKey && len(msg.keys) > 0 {
+		mb.set("key", b.keySchema(msg))
 	}
+	m.set("bindings", wrapBinding(ch.proto, mb))
 	return m.node()
 }
 
@@ -610,6 +647,7 @@ func (b *builder) operationNode(o *operation) *yaml.Node {
 	}
 	m.set("messages", refs)
 	m.set("bindings", operationBindings(o))
+	operationExtensions(m, o)
 	if len(o.sources) > 0 {
 		srcs := make([]string, 0, len(o.sources))
 		for s := range o.sources {
@@ -619,29 +657,6 @@ func (b *builder) operationNode(o *operation) *yaml.Node {
 		m.set("x-go-source", strSeq(srcs))
 	}
 	return m.node()
-}
-
-func operationBindings(o *operation) *yaml.Node {
-	if o.proto.BindingVersion == "" {
-		return nil
-	}
-	bm := newMapping()
-	for _, f := range o.proto.OperationBinding {
-		vals := o.settings[f.Setting]
-		if len(vals) == 0 {
-			continue
-		}
-		if f.AsSchema {
-			bm.set(f.Name, newMapping().set("type", str("string")).set("enum", strSeq(vals)).node())
-		} else {
-			bm.set(f.Name, str(vals[0]))
-		}
-	}
-	if bm.empty() {
-		return nil
-	}
-	bm.set("bindingVersion", str(o.proto.BindingVersion))
-	return newMapping().set(o.proto.Name, bm.node()).node()
 }
 
 func sortedKeys(set map[string]bool) []string {

@@ -8,8 +8,8 @@ var Kafka = &Protocol{
 	HostDescription:     "Kafka bootstrap brokers (host:port); the code does not name them as constants.",
 	ChannelAddressField: "topic",
 	OperationBinding: []BindingField{
-		{Name: "groupId", Setting: SettingGroupID, AsSchema: true},
-		{Name: "clientId", Setting: SettingClientID, AsSchema: true},
+		{Name: "groupId", Setting: SettingGroupID, Type: EnumSchema},
+		{Name: "clientId", Setting: SettingClientID, Type: EnumSchema},
 	},
 	MessageKey: true,
 }

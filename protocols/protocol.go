@@ -1,11 +1,15 @@
 package protocols
 
 // Protocol describes how one messaging protocol is written in AsyncAPI:
-// its server protocol name and which operation settings go into its
-// bindings. It is data; the emitter interprets it.
+// its server, the bindings made of the settings the code sets, and how
+// its addresses read. It is data; the emitter interprets it.
 type Protocol struct {
 	// Name is the AsyncAPI server protocol ("kafka", "amqp", ...).
 	Name string
+	// ServerName is the id of the server made for the protocol when
+	// no directive declares one; defaults to Name. (MQTT 3 and MQTT 5
+	// are both protocol "mqtt", on servers "mqtt" and "mqtt5".)
+	ServerName string
 	// ProtocolVersion is the server's protocolVersion, if any.
 	ProtocolVersion string
 	// BindingVersion is the version of AsyncAPI's bindings for the
@@ -19,20 +23,82 @@ type Protocol struct {
 	// ChannelAddressField, when set, is the channel binding field that
 	// repeats a constant address (kafka's "topic").
 	ChannelAddressField string
+	// ChannelBinding lists, by channel kind (see Call.ChannelKind; ""
+	// for calls that set none), the channel binding fields.
+	ChannelBinding map[string][]BindingField
 	// OperationBinding lists, in output order, the operation binding
 	// fields made from settings.
 	OperationBinding []BindingField
+	// MessageBinding lists the message binding fields, made from the
+	// settings of each message (Call.MessageSettings).
+	MessageBinding []BindingField
 	// MessageKey says whether the message binding has a "key" schema.
 	MessageKey bool
+	// Wildcards, when set, are the protocol's topic filter wildcards,
+	// which AsyncAPI addresses cannot hold: they become parameters.
+	Wildcards *Wildcards
 }
 
-// BindingField is one binding field made from a setting.
+// Server returns the id of the protocol's default server.
+func (p *Protocol) Server() string {
+	if p.ServerName != "" {
+		return p.ServerName
+	}
+	return p.Name
+}
+
+// FieldType is how a binding field's value is written.
+type FieldType uint8
+
+// The types of binding fields.
+const (
+	// String writes the value as a string.
+	String FieldType = iota
+	// Integer writes it as an integer.
+	Integer
+	// Boolean writes it as true or false.
+	Boolean
+	// EnumSchema writes the values as a Schema
+	// ({type: string, enum: [v...]}), as kafka's groupId must be.
+	EnumSchema
+	// Const writes BindingField.Const, whatever the settings.
+	Const
+)
+
+// BindingField is one binding field.
 type BindingField struct {
-	// Name is the field name in the binding object.
+	// Name is the field name in the binding object; a dotted name
+	// ("exchange.name") is a field of a nested object.
 	Name string
 	// Setting is where its value comes from.
 	Setting Setting
-	// AsSchema writes the value as a Schema ({type: string, enum: [v]}),
-	// as kafka's groupId and clientId must be, instead of a plain value.
-	AsSchema bool
+	// Type is how the value is written.
+	Type FieldType
+	// Const is the value of a Const field.
+	Const string
+}
+
+// Wildcards are a protocol's topic filter wildcards.
+type Wildcards struct {
+	// Single matches one level ("+" in MQTT, "*" in NATS).
+	Single string
+	// Multi matches the rest of the levels ("#" in MQTT, ">" in NATS);
+	// only as the last level.
+	Multi string
+	// Separator separates levels ("/" in MQTT, "." in NATS).
+	Separator string
+}
+
+// Declaration describes a call that declares a broker entity the
+// operations refer to by name (AMQP's ExchangeDeclare, QueueDeclare,
+// QueueBind): its settings complete the bindings of the channels that
+// use that name.
+type Declaration struct {
+	// Kind is what is declared: "exchange", "queue", "binding".
+	Kind string
+	// Name locates the name that channels refer to it by (for a
+	// binding, the queue).
+	Name Path
+	// Settings are its settings.
+	Settings map[Setting]Path
 }

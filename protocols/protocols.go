@@ -42,9 +42,18 @@ const (
 	RootMessage
 )
 
-// Path says where a value is, starting at a Root and then selecting struct
-// fields by name. A field that the library keeps internally (a Reader's
-// configured topic, say) is named by the [Constructor] that sets it.
+// Path says where a value is: a Root, then a list of elements, each one
+// of:
+//
+//	Name       a struct field (or a field a [Constructor] names, which the
+//	           library keeps internally: a Reader's configured topic)
+//	Name()     the result of calling method Name (followed forward, on
+//	           received values: msg.Payload())
+//	[]         each element of a slice, array or variadic argument
+//	<-         each value sent on (for sends) or received from (for
+//	           receives) a channel: producer.Input() <- msg
+//	pkg.F(i)   argument i of a call of function pkg.F among the values:
+//	           functional options, kgo.DefaultProduceTopic("t")
 type Path struct {
 	Root   Root
 	Index  int
@@ -98,10 +107,38 @@ type Call struct {
 	// key/value structs.
 	Headers HeaderList
 
+	// Handler, for a receive that delivers messages to a function the
+	// code passes (a callback, or a method of a handler type), says
+	// which: then Payload, Key and Topic are paths from the argument the
+	// handler receives.
+	Handler *Handler
+
 	// Settings are named values the protocol's bindings are made of
 	// (a consumer group, a broker address). The names are the
 	// protocol's [Setting] names.
 	Settings map[Setting]Path
+
+	// MessageSettings are settings of each message (Msg paths): an
+	// AMQP Publishing's contentEncoding, say.
+	MessageSettings map[Setting]Path
+
+	// ChannelKind names the kind of channel the call addresses, where a
+	// protocol has several (AMQP: "routingKey" for a publish, "queue"
+	// for a consume); it selects the channel binding.
+	ChannelKind string
+
+	// Extensions are x- fields written on the operation
+	// (x-redis-command: PUBLISH).
+	Extensions map[string]string
+}
+
+// Handler says where a receive call delivers its messages: to argument
+// Arg of the function at Func, or, when Method is set, of that method of
+// the value at Func (a handler type: sarama's ConsumerGroupHandler).
+type Handler struct {
+	Func   Path
+	Method string
+	Arg    int
 }
 
 // HeaderList describes message headers kept as a list of structs, like
@@ -111,6 +148,9 @@ type HeaderList struct {
 	List Path
 	// Key and Value name the fields of an element.
 	Key, Value string
+	// Map says the headers are a map from name to Go value (AMQP's
+	// amqp.Table), not a list of Key/Value structs of encoded bytes.
+	Map bool
 }
 
 // Constructor describes a function whose result carries values taken from
@@ -125,7 +165,7 @@ type Constructor struct {
 // from.
 type Setting string
 
-// Settings known to the protocols.
+// Settings known to the protocols. A protocol may name others.
 const (
 	// SettingBroker is a broker or server address ("host:port").
 	SettingBroker Setting = "broker"
@@ -149,6 +189,9 @@ type Library struct {
 	// Constructors are its functions whose results keep their
 	// arguments, keyed by (*types.Func).FullName().
 	Constructors map[string]Constructor
+	// Declarations are its calls that declare broker entities, keyed
+	// by (*types.Func).FullName().
+	Declarations map[string]Declaration
 }
 
 // Libraries returns every supported library, ordered by name.
@@ -165,9 +208,16 @@ func Libraries() []*Library {
 type Index struct {
 	Calls        map[string]CallEntry
 	Constructors map[string]Constructor
+	Declarations map[string]DeclarationEntry
 	// Paths are the import paths of the libraries, for a quick check of
 	// whether a package can contain any operation at all.
 	Paths map[string]*Library
+}
+
+// DeclarationEntry is a Declaration together with its library.
+type DeclarationEntry struct {
+	Declaration
+	Library *Library
 }
 
 // CallEntry is a Call together with its library.
@@ -181,6 +231,7 @@ func NewIndex(libs []*Library) *Index {
 	ix := &Index{
 		Calls:        make(map[string]CallEntry),
 		Constructors: make(map[string]Constructor),
+		Declarations: make(map[string]DeclarationEntry),
 		Paths:        make(map[string]*Library),
 	}
 	for _, lib := range libs {
@@ -190,6 +241,9 @@ func NewIndex(libs []*Library) *Index {
 		}
 		for name, c := range lib.Constructors {
 			ix.Constructors[name] = c
+		}
+		for name, d := range lib.Declarations {
+			ix.Declarations[name] = DeclarationEntry{Declaration: d, Library: lib}
 		}
 	}
 	return ix

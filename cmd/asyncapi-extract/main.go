@@ -129,7 +129,8 @@ func extract(c *cli.Context, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, d.String())
 	}
 
-	doc, err := emit.Build(emit.Input{Fset: res.Fset, Operations: res.Operations, Docs: res.Docs, Directives: res.Directives}, emit.Options{
+	doc, err := emit.Build(emit.Input{Fset: res.Fset, Operations: res.Operations, Docs: res.Docs, Directives: res.Directives,
+		Declarations: res.Declarations}, emit.Options{
 		Title:      c.String("title"),
 		Version:    c.String("version"),
 		ModulePath: res.ModulePath,

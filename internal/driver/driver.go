@@ -48,6 +48,8 @@ type Result struct {
 	Docs schema.MapDocs
 	// Directives are the info and server directives of the packages.
 	Directives []analyzer.PackageDirective
+	// Declarations are the broker entities the packages declare.
+	Declarations []analyzer.Declaration
 }
 
 // Diagnostic is an analyzer diagnostic at a resolved position.
@@ -203,6 +205,7 @@ func Run(cfg Config) (*Result, error) {
 		}
 		res.Operations = append(res.Operations, r.Operations...)
 		res.Directives = append(res.Directives, r.Directives...)
+		res.Declarations = append(res.Declarations, r.Declarations...)
 		wrappers = append(wrappers, r.Wrappers...)
 	}
 	res.addUncalledWrappers(wrappers)
