@@ -506,11 +506,11 @@ func (r *resolver) operations(s site, callee *types.Func, entry protocols.CallEn
 	out := make([]*template, 0, len(groups))
 	for _, g := range groups {
 		out = append(out, &template{
-			lib:      entry.Library,
-			action:   c.Action,
-			callee:   callee.FullName(),
-			short:    shortName(callee),
-			address:  g.addr,
+			lib:         entry.Library,
+			action:      c.Action,
+			callee:      callee.FullName(),
+			short:       shortName(callee),
+			address:     g.addr,
 			messages:    g.msgs,
 			settings:    settings,
 			pos:         s.pos(),

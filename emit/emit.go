@@ -128,11 +128,11 @@ type chanKey struct {
 }
 
 type channel struct {
-	key      chanKey
-	params   []analyzer.AddressParam
-	proto    *protocols.Protocol
-	kind     string // the calls' ChannelKind
-	filter   string // the topic filter with wildcards, as written
+	key    chanKey
+	params []analyzer.AddressParam
+	proto  *protocols.Protocol
+	kind   string // the calls' ChannelKind
+	filter string // the topic filter with wildcards, as written
 	// settings are the operations' settings that the channel binding
 	// is made of, by name, value set.
 	settings map[protocols.Setting]map[string]bool
