@@ -1,6 +1,8 @@
 package analyzer_test
 
 import (
+	"os"
+	"sort"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -13,23 +15,35 @@ func TestMain(m *testing.M) {
 	if err := analyzer.Analyzer.Flags.Set("operations", "true"); err != nil {
 		panic(err)
 	}
-	m.Run()
+	os.Exit(m.Run())
 }
 
-// TestKafkaGo runs the analyzer on the real segmentio/kafka-go: every
-// operation found is reported and matched against the `// want` comments.
-func TestKafkaGo(t *testing.T) {
+// notLibraries are the directories of the testdata module that are not a
+// client library's test packages.
+var notLibraries = map[string]bool{"golden": true, "example": true, "cli": true, "deps": true}
+
+// TestLibraries runs the analyzer on the test packages of every client
+// library (every other directory of the testdata module, which requires
+// the real libraries): every operation found is reported and matched
+// against the `// want` comments, and so are the facts of wrappers.
+func TestLibraries(t *testing.T) {
 	if err := testmod.Download(); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testmod.Dir(), analyzer.Analyzer, "./kafkago/...")
-}
-
-// TestCodecs covers payloads encoded with protobuf, protojson and msgpack,
-// and typed headers.
-func TestCodecs(t *testing.T) {
-	if err := testmod.Download(); err != nil {
+	entries, err := os.ReadDir(testmod.Dir())
+	if err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testmod.Dir(), analyzer.Analyzer, "./codecs/...")
+	var libs []string
+	for _, e := range entries {
+		if e.IsDir() && !notLibraries[e.Name()] {
+			libs = append(libs, e.Name())
+		}
+	}
+	sort.Strings(libs)
+	for _, lib := range libs {
+		t.Run(lib, func(t *testing.T) {
+			analysistest.Run(t, testmod.Dir(), analyzer.Analyzer, "./"+lib+"/...")
+		})
+	}
 }

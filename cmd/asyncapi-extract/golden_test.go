@@ -26,7 +26,7 @@ type goldenCase struct {
 
 // notLibraries are the directories of the testdata module that are not
 // a client library's test packages.
-var notLibraries = map[string]bool{"golden": true, "example": true, "cli": true}
+var notLibraries = map[string]bool{"golden": true, "example": true, "cli": true, "deps": true}
 
 // goldenCases are the bundled example service and one case per client
 // library: every other directory of the testdata module holds the
