@@ -12,6 +12,9 @@ import (
 func SupportedCallsMarkdown(libs []*Library) string {
 	var b strings.Builder
 	for _, lib := range libs {
+		if len(lib.Calls) == 0 {
+			continue // not supported yet
+		}
 		fmt.Fprintf(&b, "### %s (`%s`, protocol `%s`)\n\n", lib.Name, lib.Path, lib.Protocol.Name)
 		b.WriteString("| call | action | address from | payload from |\n|---|---|---|---|\n")
 		names := make([]string, 0, len(lib.Calls))

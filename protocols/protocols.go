@@ -197,7 +197,9 @@ type Library struct {
 // Libraries returns every supported library, ordered by name.
 func Libraries() []*Library {
 	libs := []*Library{
-		KafkaGo,
+		KafkaGo, IBMSarama, ShopifySarama, FranzGo, ConfluentV1, ConfluentV2,
+		AMQP091, StreadwayAMQP,
+		PahoMQTT, PahoGolang, AutoPaho,
 	}
 	sort.Slice(libs, func(i, j int) bool { return libs[i].Name < libs[j].Name })
 	return libs
