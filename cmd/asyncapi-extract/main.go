@@ -15,18 +15,21 @@ import (
 
 	"github.com/asyncapi-extract/asyncapi-extract/emit"
 	"github.com/asyncapi-extract/asyncapi-extract/internal/driver"
+	"github.com/asyncapi-extract/asyncapi-extract/internal/textdiff"
 )
 
 // Exit codes.
 const (
 	exitOK       = 0 // the document was written
+	exitChanged  = 1 // --check found a difference; --exit-code changed the output file
 	exitUsage    = 2 // bad flags or arguments
 	exitLoad     = 3 // packages could not be loaded or have errors; nothing written
 	exitInternal = 4 // the document could not be built or written
 )
 
 const exitCodesHelp = `EXIT CODES:
-   0  the document was written (diagnostics, if any, are on stderr)
+   0  the document was written (diagnostics, if any, are on stderr); with --check, the file is up to date
+   1  with --check, the file differs (the diff is on stdout); with --exit-code, the output file was changed or created
    2  bad flags or arguments
    3  the packages could not be loaded or have errors; nothing was written
    4  the document could not be built or written`
@@ -58,6 +61,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			&cli.BoolFlag{Name: "positions", Usage: "add x-go-source, the call sites of each operation"},
 			&cli.StringFlag{Name: "C", Usage: "run as if started in `DIR`"},
 			&cli.BoolFlag{Name: "include-tests", Usage: "analyse _test.go files too"},
+			&cli.StringFlag{Name: "check", Usage: "compare the document with `FILE` instead of writing it: print a unified diff and exit 1 when they differ"},
+			&cli.BoolFlag{Name: "exit-code", Usage: "with --output, exit 1 when the file was changed or created (for pre-commit)"},
+			&cli.StringFlag{Name: "base", Usage: "merge the document into the hand-written base document `FILE` (default: " + strings.Join(baseNames, ", ") + " in the working directory, if present)"},
+			&cli.BoolFlag{Name: "no-base", Usage: "do not merge into a base document"},
 		},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return cli.Exit(err.Error(), exitUsage)
@@ -89,7 +96,17 @@ func extract(c *cli.Context, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "asyncapi-extract: "+format+"\n", args...)
 		return code
 	}
-	format, err := outputFormat(c.String("format"), c.String("output"))
+	target := c.String("output")
+	if c.String("check") != "" {
+		if target != "" {
+			return fail(exitUsage, "--check and --output exclude each other")
+		}
+		target = c.String("check")
+	}
+	if c.Bool("exit-code") && c.String("output") == "" {
+		return fail(exitUsage, "--exit-code needs --output")
+	}
+	format, err := outputFormat(c.String("format"), target)
 	if err != nil {
 		return fail(exitUsage, "%v", err)
 	}
@@ -149,6 +166,13 @@ func extract(c *cli.Context, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "%s\n", n.Message)
 		}
 	}
+	if base, name, err := baseDocument(c, absDir); err != nil {
+		return fail(exitUsage, "%v", err)
+	} else if base != nil {
+		if doc, err = emit.MergeBase(doc, base, name); err != nil {
+			return fail(exitUsage, "%v", err)
+		}
+	}
 	var out []byte
 	if format == "json" {
 		out, err = doc.JSON()
@@ -159,12 +183,23 @@ func extract(c *cli.Context, stdout, stderr io.Writer) int {
 		return fail(exitInternal, "writing the document: %v", err)
 	}
 
+	if path := c.String("check"); path != "" {
+		return check(path, absDir, out, stdout, stderr)
+	}
 	if path := c.String("output"); path != "" {
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(absDir, path)
 		}
+		old, readErr := os.ReadFile(path)
+		if readErr == nil && string(old) == string(out) {
+			return exitOK // unchanged: not even rewritten
+		}
 		if err := writeFileAtomic(path, out); err != nil {
 			return fail(exitInternal, "%v", err)
+		}
+		if c.Bool("exit-code") {
+			fmt.Fprintf(stderr, "asyncapi-extract: %s was %s\n", relTo(absDir, path), map[bool]string{true: "updated", false: "created"}[readErr == nil])
+			return exitChanged
 		}
 		return exitOK
 	}
@@ -172,6 +207,59 @@ func extract(c *cli.Context, stdout, stderr io.Writer) int {
 		return fail(exitInternal, "%v", err)
 	}
 	return exitOK
+}
+
+// baseNames are the base documents looked for in the working directory.
+var baseNames = []string{"asyncapi.base.yaml", "asyncapi.base.yml", "asyncapi.base.json"}
+
+// baseDocument returns the base document to merge into, if any.
+func baseDocument(c *cli.Context, dir string) ([]byte, string, error) {
+	if c.Bool("no-base") {
+		return nil, "", nil
+	}
+	if name := c.String("base"); name != "" {
+		path := name
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(dir, path)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, "", fmt.Errorf("--base: %v", err)
+		}
+		return data, name, nil
+	}
+	for _, name := range baseNames {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err == nil {
+			return data, name, nil
+		}
+	}
+	return nil, "", nil
+}
+
+// check compares the document with the file at path and prints the
+// diff that would update the file.
+func check(path, dir string, out []byte, stdout, stderr io.Writer) int {
+	full := path
+	if !filepath.IsAbs(full) {
+		full = filepath.Join(dir, full)
+	}
+	old, err := os.ReadFile(full)
+	if err != nil && !os.IsNotExist(err) {
+		fmt.Fprintf(stderr, "asyncapi-extract: %v\n", err)
+		return exitInternal
+	}
+	diff := textdiff.Unified(path, path+" (generated)", old, out)
+	if diff == "" {
+		return exitOK
+	}
+	if os.IsNotExist(err) {
+		fmt.Fprintf(stderr, "asyncapi-extract: %s does not exist\n", path)
+	} else {
+		fmt.Fprintf(stderr, "asyncapi-extract: %s is out of date\n", path)
+	}
+	fmt.Fprint(stdout, diff)
+	return exitChanged
 }
 
 // outputFormat decides the format: --format if given, else the output
