@@ -318,6 +318,12 @@ func (t *tracer) report(op *Operation, tm *template) {
 	if !op.Address.Known {
 		t.pass.Reportf(op.Pos, "cannot resolve the channel address of %s%s: %s (name it with //asyncapi:channel <address> above the call)", tm.short, describeVia(tm.via), op.Address.Origin)
 	}
+	for _, m := range op.Messages {
+		if p := m.Payload; p.Type != nil && types.IsInterface(p.Type) && !hasTypeParam(p.Type) {
+			t.pass.Reportf(op.Pos, "cannot infer the payload type of %s%s: an interface value is encoded (name it with //asyncapi:payload <type> above the call)", tm.short, describeVia(tm.via))
+			break
+		}
+	}
 	if reportOperations {
 		t.pass.Reportf(op.Pos, "%s", op.Describe(t.pass.Pkg))
 	}
