@@ -536,16 +536,20 @@ func (r *resolver) messages(s site, c protocols.Call) []val {
 	if c.Action == protocols.Receive {
 		// Received messages are followed forward: results, the values
 		// received from a returned channel, the elements of a batch.
-		vs := r.eval(s, protocols.Path{Root: c.Message.Root, Index: c.Message.Index}, val{})
-		for _, f := range c.Message.Fields {
-			var next []val
-			seen := make(visited)
-			for _, v := range vs {
-				next = append(next, r.readsOfField(v, f, seen)...)
+		var out []val
+		for _, p := range append([]protocols.Path{c.Message}, c.Messages...) {
+			vs := r.eval(s, protocols.Path{Root: p.Root, Index: p.Index}, val{})
+			for _, f := range p.Fields {
+				var next []val
+				seen := make(visited)
+				for _, v := range vs {
+					next = append(next, r.readsOfField(v, f, seen)...)
+				}
+				vs = next
 			}
-			vs = next
+			out = append(out, vs...)
 		}
-		return vs
+		return out
 	}
 	var out []val
 	for _, v := range r.eval(s, c.Message, val{}) {

@@ -62,6 +62,9 @@ func (r *resolver) encodedFrom(x val, vs visited, depth int) []Payload {
 	case *ssa.ChangeType:
 		return r.encodedFrom(in(v.X), vs, depth)
 	case *ssa.MakeInterface:
+		if out := r.byteMethod(v, x.fr, vs, depth); out != nil {
+			return out
+		}
 		return r.encodedFrom(in(v.X), vs, depth)
 	case *ssa.Phi:
 		return union(vals(x.fr, v.Edges...))
@@ -87,6 +90,40 @@ func (r *resolver) encodedFrom(x val, vs visited, depth int) []Payload {
 		}
 	}
 	return []Payload{{Raw: rawKind(x.v.Type())}}
+}
+
+// byteMethod follows a value converted to an interface whose method
+// makes the bytes (sarama.Encoder) into that method of the value's type,
+// when it is declared in this package.
+func (r *resolver) byteMethod(mi *ssa.MakeInterface, fr *frame, vs visited, depth int) []Payload {
+	method, ok := codecs.ByteMethods[types.TypeString(mi.Type(), nil)]
+	if !ok {
+		return nil
+	}
+	var pkg *types.Package
+	if n, ok := derefType(mi.X.Type()).(*types.Named); ok {
+		pkg = n.Obj().Pkg()
+	}
+	obj, _, _ := types.LookupFieldOrMethod(mi.X.Type(), true, pkg, method)
+	m, ok := obj.(*types.Func)
+	if !ok || m.Pkg() != r.pass.Pkg {
+		return nil
+	}
+	fn := r.prog.Pkg.Prog.FuncValue(m)
+	if fn == nil || len(fn.Blocks) == 0 {
+		return nil
+	}
+	inner := fr.push(&ssa.CallCommon{Value: fn, Args: []ssa.Value{mi.X}}, fn)
+	if inner == nil {
+		return nil
+	}
+	var out []Payload
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) > 0 {
+			out = append(out, r.encodedFrom(val{ret.Results[0], inner}, vs, depth)...)
+		}
+	}
+	return out
 }
 
 // encodedByCall handles payload bytes that are the i-th result of a call:
@@ -276,9 +313,33 @@ func (r *resolver) readsOfField(x val, name string, vs visited) []val {
 		switch kind {
 		case elemMethod:
 			if call, ok := ref.(*ssa.Call); ok && isMethodCallOn(&call.Call, x.v, strings.TrimSuffix(name, "()")) {
-				out = append(out, val{call, x.fr})
+				if _, tuple := call.Type().(*types.Tuple); tuple {
+					// m, err := c.ReadMessage(t): the first result.
+					out = append(out, vals(x.fr, resultsOf(call, 0)...)...)
+				} else {
+					out = append(out, val{call, x.fr})
+				}
 			}
 		case elemChannel:
+			if sel, ok := ref.(*ssa.Select); ok {
+				// select { case m := <-ch: }: the received value is
+				// extract #2+k of the select, k counting its receive
+				// cases.
+				k := 0
+				for _, st := range sel.States {
+					if st.Dir != types.RecvOnly {
+						continue
+					}
+					if st.Chan == x.v {
+						for _, ex := range referrers(sel) {
+							if e, ok := ex.(*ssa.Extract); ok && e.Index == 2+k {
+								out = append(out, val{e, x.fr})
+							}
+						}
+					}
+					k++
+				}
+			}
 			if u, ok := ref.(*ssa.UnOp); ok && u.Op == token.ARROW && u.X == x.v {
 				if u.CommaOk {
 					for _, ex := range referrers(u) {
@@ -301,6 +362,20 @@ func (r *resolver) readsOfField(x val, name string, vs visited) []val {
 					out = append(out, val{e, x.fr})
 				}
 			}
+		}
+		if ta, ok := ref.(*ssa.TypeAssert); ok && ta.X == x.v {
+			// e, ok := ev.(*kafka.Message), case *kafka.Message: the
+			// asserted value, read on.
+			if ta.CommaOk {
+				for _, ex := range referrers(ta) {
+					if e, ok := ex.(*ssa.Extract); ok && e.Index == 0 {
+						out = append(out, r.readsOfField(val{e, x.fr}, name, vs)...)
+					}
+				}
+			} else {
+				out = append(out, r.readsOfField(val{ta, x.fr}, name, vs)...)
+			}
+			continue
 		}
 		if kind != elemField {
 			// Through variables and helpers as fields are.
@@ -332,6 +407,9 @@ func (r *resolver) readsOfField(x val, name string, vs visited) []val {
 		case *ssa.FieldAddr:
 			if ref.X == x.v && fieldName(x.v.Type(), ref.Field) == name {
 				out = append(out, vals(x.fr, loads(ref)...)...)
+				if isPointerTo(ref.Type(), isStruct) {
+					out = append(out, val{ref, x.fr})
+				}
 			}
 		case *ssa.Store:
 			if ref.Val == x.v {
@@ -341,6 +419,10 @@ func (r *resolver) readsOfField(x val, name string, vs visited) []val {
 					case *ssa.FieldAddr:
 						if fieldName(ar.X.Type(), ar.Field) == name {
 							out = append(out, vals(x.fr, loads(ar)...)...)
+							if isPointerTo(ar.Type(), isStruct) {
+								// A nested struct read in place: p.FetchPartition.Records.
+								out = append(out, val{ar, x.fr})
+							}
 						}
 					case *ssa.UnOp:
 						if ar.Op == token.MUL {

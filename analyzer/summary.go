@@ -54,17 +54,12 @@ type template struct {
 	tags        []string
 }
 
-// parametric reports whether t depends on its owner's parameters.
+// parametric reports whether t's channel or messages depend on its
+// owner's parameters. Settings alone (a broker address from a client
+// parameter) do not make a wrapper: they are left unknown instead.
 func (t *template) parametric() bool {
 	if t.invoke != nil || t.address.parametric() {
 		return true
-	}
-	for _, ss := range t.settings {
-		for _, s := range ss {
-			if s.parametric() {
-				return true
-			}
-		}
 	}
 	for _, m := range t.messages {
 		if m.Payload.parametric() || (m.Key != nil && m.Key.parametric()) {

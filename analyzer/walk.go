@@ -462,6 +462,11 @@ func (r *resolver) callOrigins(call *ssa.Call, i int, fr *frame, vs visited) []v
 			return []val{{call, fr}}
 		}
 	}
+	if fn := call.Call.StaticCallee(); i == 0 && fn != nil && len(fn.Blocks) == 0 && isPointerTo(call.Type(), isStruct) {
+		// A struct a library function makes (sarama.NewConfig()):
+		// the fields the code sets on it after the call.
+		return []val{{call, fr}}
+	}
 	var out []val
 	for _, ret := range r.returned(call, i, fr) {
 		out = append(out, r.origins(ret, vs)...)
@@ -484,6 +489,8 @@ func (r *resolver) field(x val, name string, vs visited) []val {
 		return r.optionArg(x, name, make(visited))
 	case elemMethod:
 		return nil // results of methods are followed forward only
+	case elemMapKey:
+		return r.mapValues(x, mapKey(name), make(visited))
 	}
 	var out []val
 	for _, o := range r.origins(x, vs) {
@@ -498,9 +505,13 @@ func (r *resolver) field(x val, name string, vs visited) []val {
 			continue
 		case *ssa.Call:
 			if ctor, ok := r.constructor(&v.Call); ok {
-				out = append(out, ctor.field(r, newSiteIn(v, o.fr), name)...)
+				if got := ctor.field(r, newSiteIn(v, o.fr), name); len(got) > 0 {
+					out = append(out, got...)
+					continue
+				}
 			}
-			continue
+			// Fields set on the result after the call:
+			// rec := kgo.SliceRecord(b); rec.Topic = "t".
 		}
 		for _, ref := range r.locationReferrers(o.v) {
 			switch ref := ref.(type) {
@@ -526,10 +537,13 @@ const (
 	elemElements
 	elemChannel
 	elemOptionArg
+	elemMapKey
 )
 
 func elementKind(name string) int {
 	switch {
+	case strings.HasPrefix(name, "[\"") && strings.HasSuffix(name, "\"]"):
+		return elemMapKey
 	case name == "[]":
 		return elemElements
 	case name == "<-":
@@ -540,6 +554,56 @@ func elementKind(name string) int {
 		return elemOptionArg
 	}
 	return elemField
+}
+
+// mapKey returns the key of a ["key"] element.
+func mapKey(name string) string {
+	k, err := strconv.Unquote(name[1 : len(name)-1])
+	if err != nil {
+		return ""
+	}
+	return k
+}
+
+// mapValues returns the values stored under key in the map x (a map
+// literal, or a pointer to one: &kafka.ConfigMap{"group.id": "g"}).
+func (r *resolver) mapValues(x val, key string, vs visited) []val {
+	if !vs.visit(x) {
+		return nil
+	}
+	switch v := x.v.(type) {
+	case *ssa.MakeMap:
+		var out []val
+		for _, ref := range referrers(v) {
+			if mu, ok := ref.(*ssa.MapUpdate); ok && mu.Map == v {
+				if k, ok := constString(mu.Key); ok && k == key {
+					out = append(out, val{mu.Value, x.fr})
+				}
+			}
+		}
+		return out
+	case *ssa.Alloc, *ssa.FieldAddr, *ssa.IndexAddr, *ssa.Global:
+		var out []val
+		for _, st := range r.storedInto(x) {
+			out = append(out, r.mapValues(st, key, vs)...)
+		}
+		return out
+	}
+	var out []val
+	for _, o := range r.origins(x, make(visited)) {
+		if o.v != x.v {
+			out = append(out, r.mapValues(o, key, vs)...)
+		}
+	}
+	if u, ok := x.v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		for _, st := range r.loaded(val{u.X, x.fr}, make(visited)) {
+			out = append(out, r.mapValues(st, key, vs)...)
+		}
+	}
+	if mi, ok := x.v.(*ssa.MakeInterface); ok {
+		out = append(out, r.mapValues(val{mi.X, x.fr}, key, vs)...)
+	}
+	return out
 }
 
 // sentOn returns the values sent on the channel x.
@@ -579,6 +643,8 @@ func (r *resolver) optionArg(x val, name string, vs visited) []val {
 	case *ssa.MakeInterface:
 		return r.optionArg(val{v.X, x.fr}, name, vs)
 	case *ssa.ChangeType:
+		return r.optionArg(val{v.X, x.fr}, name, vs)
+	case *ssa.ChangeInterface:
 		return r.optionArg(val{v.X, x.fr}, name, vs)
 	case *ssa.IndexAddr, *ssa.Alloc, *ssa.FieldAddr:
 		var out []val

@@ -162,7 +162,12 @@ func (b *builder) serversNode() *yaml.Node {
 func serverNode(pu *protoUse) *yaml.Node {
 	brokers := make([]string, 0, len(pu.brokers))
 	for br := range pu.brokers {
-		brokers = append(brokers, stripScheme(br))
+		// "a:9092,b:9092" (a bootstrap list) is two brokers.
+		for _, one := range strings.Split(br, ",") {
+			if one = strings.TrimSpace(one); one != "" {
+				brokers = append(brokers, stripScheme(one))
+			}
+		}
 	}
 	sort.Strings(brokers)
 	brokers = dedupSorted(brokers)

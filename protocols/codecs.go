@@ -80,6 +80,10 @@ var Codecs = struct {
 	// Readers are functions that make a stream of bytes (Path names the
 	// bytes): json.NewDecoder(bytes.NewReader(b)).
 	Readers map[string]Path
+	// ByteMethods are interfaces, by full type name, whose values are
+	// message bytes made by a method (sarama.Encoder's Encode): a user
+	// type implementing one is followed into that method.
+	ByteMethods map[string]string
 }{
 	Encoders: map[string]Codec{
 		"encoding/json.Marshal":           jsonCodec(Arg(0), Result(0)),
@@ -124,5 +128,9 @@ var Codecs = struct {
 		"bytes.NewReader":   Arg(0),
 		"bytes.NewBuffer":   Arg(0),
 		"strings.NewReader": Arg(0),
+	},
+	ByteMethods: map[string]string{
+		"github.com/IBM/sarama.Encoder":     "Encode",
+		"github.com/Shopify/sarama.Encoder": "Encode",
 	},
 }

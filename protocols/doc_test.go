@@ -56,7 +56,7 @@ func TestTables(t *testing.T) {
 				t.Errorf("%s: %s: no address path", lib.Name, name)
 			}
 			for _, p := range append(append([]Path{c.Payload, c.Key}, c.Address...), settingPaths(c)...) {
-				if p.Root == RootMessage && c.Message.IsZero() {
+				if p.Root == RootMessage && c.Message.IsZero() && c.Handler == nil {
 					t.Errorf("%s: %s: path %s is from the message, but the call has no Message path", lib.Name, name, p)
 				}
 			}

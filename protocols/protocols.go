@@ -84,6 +84,10 @@ type Call struct {
 	// variadic argument or slice stands for each of its elements); for a
 	// receive, a result. Zero when the call's arguments are the message.
 	Message Path
+	// Messages are further places a receive's messages come from, for
+	// clients that deliver them several ways (ReadMessage(), Poll(),
+	// Events()).
+	Messages []Path
 
 	// Address lists where the channel address may come from, most
 	// specific first: the first one that is set at the call site wins

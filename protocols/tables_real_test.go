@@ -107,28 +107,91 @@ func checkPath(t *testing.T, lib *protocols.Library, name string, fn *types.Func
 		}
 		typ = sig.Results().At(p.Index).Type()
 	case protocols.RootMessage:
-		mp := c.Message
-		mp.Fields = nil
-		var msgType types.Type
-		switch mp.Root {
-		case protocols.RootArg:
-			msgType = sig.Params().At(mp.Index).Type()
-		case protocols.RootResult:
-			msgType = sig.Results().At(mp.Index).Type()
+		if c.Handler != nil || c.Message.IsZero() {
+			return // a handler's argument: checked where it is used
 		}
+		mp := c.Message
+		root := mp
+		root.Fields = nil
+		var msgType types.Type
+		switch root.Root {
+		case protocols.RootArg:
+			msgType = sig.Params().At(root.Index).Type()
+		case protocols.RootResult:
+			msgType = sig.Results().At(root.Index).Type()
+		case protocols.RootRecv:
+			msgType = sig.Recv().Type()
+		}
+		// The message is what the Message path's elements select; a
+		// sent slice stands for its elements.
+		msgType = walkElements(t, lib, name, mp, msgType, virtual)
 		if s, ok := msgType.(*types.Slice); ok {
 			msgType = s.Elem()
 		}
 		typ = msgType
 	}
+	typ = walkElements(t, lib, name, p, typ, virtual)
+}
+
+// walkElements follows the elements of a path from typ and returns the
+// type reached, or nil where the rest cannot be checked statically.
+func walkElements(t *testing.T, lib *protocols.Library, name string, p protocols.Path, typ types.Type, virtual map[string]bool) types.Type {
+	t.Helper()
 	for _, f := range p.Fields {
+		if typ == nil {
+			return nil
+		}
+		switch {
+		case f == "[]":
+			switch u := typ.Underlying().(type) {
+			case *types.Slice:
+				typ = u.Elem()
+			case *types.Array:
+				typ = u.Elem()
+			default:
+				t.Errorf("%s: %s: path %s: %s is not a slice", lib.Name, name, p, typ)
+				return nil
+			}
+			continue
+		case f == "<-":
+			ch, ok := typ.Underlying().(*types.Chan)
+			if !ok {
+				t.Errorf("%s: %s: path %s: %s is not a channel", lib.Name, name, p, typ)
+				return nil
+			}
+			typ = ch.Elem()
+			continue
+		case strings.HasSuffix(f, "()"):
+			var pkg *types.Package
+			if n, ok := deref(typ).(*types.Named); ok {
+				pkg = n.Obj().Pkg()
+			}
+			obj, _, _ := types.LookupFieldOrMethod(typ, true, pkg, strings.TrimSuffix(f, "()"))
+			m, ok := obj.(*types.Func)
+			if !ok {
+				t.Errorf("%s: %s: path %s: %s has no method %s", lib.Name, name, p, typ, f)
+				return nil
+			}
+			typ = m.Signature().Results().At(0).Type()
+			continue
+		case strings.HasPrefix(f, "[\""):
+			m, ok := deref(typ).Underlying().(*types.Map)
+			if !ok {
+				t.Errorf("%s: %s: path %s: %s is not a map", lib.Name, name, p, typ)
+				return nil
+			}
+			typ = m.Elem()
+			continue
+		case strings.HasSuffix(f, ")"):
+			return nil // an option's argument
+		}
 		if virtual[f] {
-			return // a constructor's field: the rest is not a Go field
+			return nil // a constructor's field: the rest is not a Go field
 		}
 		st, ok := deref(typ).Underlying().(*types.Struct)
 		if !ok {
 			t.Errorf("%s: %s: path %s: %s is not a struct", lib.Name, name, p, typ)
-			return
+			return nil
 		}
 		var next types.Type
 		for i := range st.NumFields() {
@@ -138,10 +201,11 @@ func checkPath(t *testing.T, lib *protocols.Library, name string, fn *types.Func
 		}
 		if next == nil {
 			t.Errorf("%s: %s: path %s: %s has no field %s", lib.Name, name, p, typ, f)
-			return
+			return nil
 		}
 		typ = next
 	}
+	return typ
 }
 
 func deref(t types.Type) types.Type {
@@ -166,7 +230,11 @@ func lookupFunc(pkg *types.Package, full string) *types.Func {
 	if tn == nil {
 		return nil
 	}
-	obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(tn.Type()), true, pkg, method)
+	var lookIn types.Type = types.NewPointer(tn.Type())
+	if types.IsInterface(tn.Type()) {
+		lookIn = tn.Type()
+	}
+	obj, _, _ := types.LookupFieldOrMethod(lookIn, true, pkg, method)
 	fn, _ := obj.(*types.Func)
 	if fn != nil && fn.FullName() != full {
 		return nil

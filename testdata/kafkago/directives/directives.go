@@ -1,4 +1,4 @@
-// Package directives corrects with //asyncapi: directives what the // want package:"usesClients"
+// Package directives corrects with //asyncapi: directives what the
 // analysis cannot see.
 //
 //asyncapi:info title="Directive test" version=2.1.0
@@ -35,7 +35,7 @@ func ignored(ctx context.Context, w *kafka.Writer) {
 //
 //asyncapi:channel audit.{region} region="Region of the shop, from its configuration"
 //asyncapi:message AuditRecord
-func regional(ctx context.Context, w *kafka.Writer, cfg map[string]string) error { // want regional:`wraps\(.* send audit\.\{region\|Region of the shop, from its configuration\}`
+func regional(ctx context.Context, w *kafka.Writer, cfg map[string]string) error {
 	return w.WriteMessages(ctx, kafka.Message{Topic: cfg["topic"]}) // want `kafka send "audit.{region}" {region}=Region of the shop, from its configuration message=AuditRecord payload=\[\]byte`
 }
 
@@ -44,7 +44,7 @@ func regional(ctx context.Context, w *kafka.Writer, cfg map[string]string) error
 //asyncapi:summary Nothing
 func unused() {}
 
-func malformed(ctx context.Context, w *kafka.Writer) { // want malformed:`wraps\(.* send t payload=\[\]byte broker=\{\$1.Addr\}\)`
+func malformed(ctx context.Context, w *kafka.Writer) {
 	//asyncapi:channel a?b // want `malformed directive: asyncapi:channel: .*\?`
 	// asyncapi:ignore // want `not a directive: write //asyncapi:... with no space after //`
 	_ = w.WriteMessages(ctx, kafka.Message{Topic: "t"}) // want `kafka send "t" payload=\[\]byte`

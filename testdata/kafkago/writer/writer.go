@@ -35,7 +35,7 @@ func topicOnWriter(ctx context.Context, o Order) error {
 }
 
 // Topic on each message: one operation per topic.
-func topicOnMessage(ctx context.Context, w *kafka.Writer, o Order, r Refund) error { // want topicOnMessage:`wraps\(.* send orders.created payload=example.com/testdata/kafkago/writer.Order broker=\{\$1.Addr\}; .* send refunds .* broker=\{\$1.Addr\}\)`
+func topicOnMessage(ctx context.Context, w *kafka.Writer, o Order, r Refund) error {
 	ob, _ := json.Marshal(o)
 	rb, _ := json.Marshal(&r)
 	return w.WriteMessages(ctx, // want `kafka send "orders.created" payload=Order\(application/json\)` `kafka send "refunds" payload=Refund\(application/json\)`
