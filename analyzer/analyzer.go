@@ -453,9 +453,64 @@ func calleeName(c *ssa.CallCommon) string {
 }
 
 // operations builds the operations of one client call: one per channel
-// address the call reaches.
+// address the call reaches, for the call and each of its Then calls.
 func (r *resolver) operations(s site, callee *types.Func, entry protocols.CallEntry) []*template {
-	c := entry.Call
+	var out []*template
+	for _, c := range append([]protocols.Call{entry.Call}, entry.Call.Then...) {
+		out = append(out, r.callOperations(s, callee, entry.Library, c)...)
+	}
+	return out
+}
+
+// replyPayloads returns the payloads of a call's replies.
+func (r *resolver) replyPayloads(s site, rp *protocols.Reply) []Payload {
+	var ps []Payload
+	if rp.Handler != nil {
+		ps = r.handlerPayloads(s, rp.Handler, rp.Payload.Fields)
+	} else {
+		root := r.eval(s, protocols.Path{Root: rp.Payload.Root, Index: rp.Payload.Index}, val{})
+		ps = r.forward(root, rp.Payload.Fields, 0)
+	}
+	var out []Payload
+	for _, p := range dedupPayloads(ps) {
+		if p.Type != nil || p.Param != nil {
+			out = append(out, p) // a reply of bytes alone says nothing
+		}
+	}
+	return out
+}
+
+// typedMessages reports whether some message has a Go payload type (or
+// one a wrapper's caller gives).
+func typedMessages(ms []Message) bool {
+	for _, m := range ms {
+		if m.Payload.Type != nil || m.Payload.Param != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// protocolOf returns the protocol of one table call at a site.
+func (r *resolver) protocolOf(s site, lib *protocols.Library, c protocols.Call) *protocols.Protocol {
+	if c.ProtocolBy != nil {
+		for _, v := range r.knownStrings(r.eval(s, c.ProtocolBy.Path, val{})) {
+			for _, ch := range c.ProtocolBy.Choices {
+				if strings.HasPrefix(v, ch.Prefix) {
+					return ch.Protocol
+				}
+			}
+		}
+	}
+	if c.Protocol != nil {
+		return c.Protocol
+	}
+	return lib.Protocol
+}
+
+func (r *resolver) callOperations(s site, callee *types.Func, lib *protocols.Library, c protocols.Call) []*template {
+	entry := protocols.CallEntry{Call: c, Library: lib}
+	proto := r.protocolOf(s, lib, c)
 	settings := make(map[protocols.Setting][]Str)
 	for name, p := range c.Settings {
 		if strs := r.strings(r.eval(s, p, val{})); len(strs) > 0 {
@@ -509,10 +564,21 @@ func (r *resolver) operations(s site, callee *types.Func, entry protocols.CallEn
 		}
 	}
 
+	var replies []Payload
+	if c.Reply != nil {
+		replies = r.replyPayloads(s, c.Reply)
+	}
 	out := make([]*template, 0, len(groups))
 	for _, g := range groups {
+		if c.OnlyWithPayload && !typedMessages(g.msgs) {
+			if len(replies) == 0 {
+				continue
+			}
+			g.msgs = nil // a request without a body: only the reply says something
+		}
 		out = append(out, &template{
 			lib:         entry.Library,
+			proto:       proto,
 			action:      c.Action,
 			callee:      callee.FullName(),
 			short:       shortName(callee),
@@ -522,6 +588,7 @@ func (r *resolver) operations(s site, callee *types.Func, entry protocols.CallEn
 			pos:         s.pos(),
 			channelKind: c.ChannelKind,
 			extensions:  c.Extensions,
+			replies:     replies,
 		})
 	}
 	return out

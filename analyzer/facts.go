@@ -51,6 +51,7 @@ func (f *VarFact) String() string {
 // OpFact is a template as a fact.
 type OpFact struct {
 	Library  string
+	Protocol string // the operation's protocol's server, when not the library's
 	Action   string
 	Callee   string
 	Short    string
@@ -70,6 +71,7 @@ type OpFact struct {
 	// ChannelKind and Extensions come from the library's table.
 	ChannelKind string
 	Extensions  []SettingFact
+	Replies     []PayloadFact
 }
 
 // InvokeFact is a deferred interface call as a fact.
@@ -330,13 +332,18 @@ func (t *tracer) toFact(tm *template) OpFact {
 	if tm.lib != nil {
 		lib = tm.lib.Name
 	}
+	proto := ""
+	if tm.proto != nil && tm.lib != nil && tm.proto != tm.lib.Protocol {
+		proto = tm.proto.Server()
+	}
 	op := OpFact{
-		Library: lib,
-		Action:  string(tm.action),
-		Callee:  tm.callee,
-		Short:   tm.short,
-		Address: tm.address,
-		Via:     tm.via,
+		Library:  lib,
+		Protocol: proto,
+		Action:   string(tm.action),
+		Callee:   tm.callee,
+		Short:    tm.short,
+		Address:  tm.address,
+		Via:      tm.via,
 
 		MessageName: tm.messageName,
 		OpID:        tm.opID,
@@ -347,6 +354,9 @@ func (t *tracer) toFact(tm *template) OpFact {
 	}
 	for k, v := range tm.extensions {
 		op.Extensions = append(op.Extensions, SettingFact{Name: k, Strs: []Str{lit(v)}})
+	}
+	for _, rp := range tm.replies {
+		op.Replies = append(op.Replies, payloadFact(rp))
 	}
 	sort.Slice(op.Extensions, func(i, j int) bool { return op.Extensions[i].Name < op.Extensions[j].Name })
 	if tm.pos.IsValid() {
@@ -429,6 +439,7 @@ func (t *tracer) fromFact(f *WrapperFact) []*template {
 		}
 		tm := &template{
 			lib:     lib,
+			proto:   protocols.LookupProtocol(op.Protocol),
 			action:  protocols.Action(op.Action),
 			callee:  op.Callee,
 			short:   op.Short,
@@ -442,6 +453,9 @@ func (t *tracer) fromFact(f *WrapperFact) []*template {
 			description: op.Description,
 			tags:        op.Tags,
 			channelKind: op.ChannelKind,
+		}
+		for _, rp := range op.Replies {
+			tm.replies = append(tm.replies, t.payloadOf(rp))
 		}
 		if len(op.Extensions) > 0 {
 			tm.extensions = make(map[string]string)

@@ -34,6 +34,13 @@ func (r *resolver) forward(vs []val, fields []string, depth int) []Payload {
 	var out []Payload
 	cur := vs
 	for i := 0; ; i++ {
+		if i < len(fields) && (fields[i] == elemEncoded || fields[i] == elemDecoded) {
+			// A stream: the messages written to or read from it.
+			if fields[i] == elemEncoded {
+				return append(out, r.writtenTo(cur)...)
+			}
+			return append(out, r.readFrom(cur)...)
+		}
 		for _, v := range cur {
 			out = append(out, r.handedOff(v, fields[i:], depth)...)
 		}
@@ -66,6 +73,13 @@ func (r *resolver) handedOff(x val, rest []string, depth int) []Payload {
 		}
 		c := call.Common()
 		if c.IsInvoke() {
+			// next.ServeHTTP(w, r) in a middleware: into the
+			// implementations the receiver can be.
+			for j, a := range c.Args {
+				if a == x.v {
+					out = append(out, r.deliveredTo(val{c.Value, x.fr}, c.Method.Name(), j, rest)...)
+				}
+			}
 			continue
 		}
 		for j, a := range c.Args {
@@ -126,6 +140,16 @@ func (r *resolver) deliveredTo(v val, method string, arg int, rest []string) []P
 	var out []Payload
 	var concrete []types.Type
 	for _, vt := range r.concreteTypes(v, make(visited), 0) {
+		if vt.typ != nil {
+			if _, isFunc := vt.typ.Underlying().(*types.Signature); isFunc {
+				// A function converted to a handler type
+				// (http.HandlerFunc(f)): its method calls the function.
+				for _, target := range r.funcTargets(v, make(visited)) {
+					out = append(out, r.handedTo(target, arg, rest, 0)...)
+				}
+				continue
+			}
+		}
 		switch {
 		case vt.param != nil:
 			out = append(out, Payload{Param: &ParamPayload{Index: vt.param.index, Fields: vt.param.fields,
@@ -193,6 +217,14 @@ func (r *resolver) funcTargets(x val, vs visited) []val {
 		return r.funcTargets(val{v.X, x.fr}, vs)
 	case *ssa.MakeInterface:
 		return r.funcTargets(val{v.X, x.fr}, vs)
+	case *ssa.Call:
+		// A function that returns a handler (a middleware): what it
+		// returns.
+		var out []val
+		for _, ret := range r.returned(v, 0, x.fr) {
+			out = append(out, r.funcTargets(ret, vs)...)
+		}
+		return out
 	}
 	return nil
 }

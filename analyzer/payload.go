@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -15,6 +16,16 @@ var codecs = protocols.Codecs
 // sentPayloads follows the payload bytes a path names at a send call back
 // to the Go values encoded into them.
 func (r *resolver) sentPayloads(s site, p protocols.Path, msg val) []Payload {
+	if n := len(p.Fields); n > 0 && p.Fields[n-1] == elemEncoded {
+		// The messages written to a stream: followed forward.
+		var root []val
+		if p.Root == protocols.RootMessage {
+			root = nonNilVal(msg)
+		} else {
+			root = r.eval(s, protocols.Path{Root: p.Root, Index: p.Index}, val{})
+		}
+		return dedupPayloads(r.forward(root, p.Fields, 0))
+	}
 	var out []Payload
 	vs := make(visited)
 	for _, v := range r.eval(s, p, msg) {
@@ -69,6 +80,12 @@ func (r *resolver) encodedFrom(x val, vs visited, depth int) []Payload {
 	case *ssa.Phi:
 		return union(vals(x.fr, v.Edges...))
 	case *ssa.Alloc, *ssa.IndexAddr, *ssa.FieldAddr:
+		if isBuffer(v.Type()) {
+			// A buffer given as a body: what was written to it.
+			if out := r.writtenTo([]val{x}); len(out) > 0 {
+				return out
+			}
+		}
 		return union(r.loaded(x, make(visited)))
 	case *ssa.UnOp:
 		if v.Op == token.MUL {
@@ -90,6 +107,13 @@ func (r *resolver) encodedFrom(x val, vs visited, depth int) []Payload {
 		}
 	}
 	return []Payload{{Raw: rawKind(x.v.Type())}}
+}
+
+func nonNilVal(v val) []val {
+	if v.v == nil {
+		return nil
+	}
+	return []val{v}
 }
 
 // byteMethod follows a value converted to an interface whose method
@@ -144,6 +168,14 @@ func (r *resolver) encodedByCall(call *ssa.Call, i int, fr *frame, vs visited, d
 			return out
 		}
 		return []Payload{{Raw: rawKind(call.Type())}}
+	}
+	if p, ok := codecs.Readers[name]; ok && i == 0 {
+		// A reader of bytes given as a body: bytes.NewReader(b).
+		var out []Payload
+		for _, b := range r.eval(s, p, val{}) {
+			out = append(out, r.encodedFrom(b, vs, depth)...)
+		}
+		return out
 	}
 	if rets := r.returned(call, i, fr); len(rets) > 0 {
 		var out []Payload
@@ -278,6 +310,16 @@ func (r *resolver) concreteTypes(x val, vs visited, depth int) []valueType {
 		if v.Op == token.MUL && types.IsInterface(v.Type()) {
 			return union(r.loaded(in(v.X), make(visited)))
 		}
+	case *ssa.Call:
+		if types.IsInterface(v.Type()) {
+			// A helper of the package returning an interface (a
+			// middleware returning an http.Handler): what it returns.
+			return union(r.returned(v, 0, x.fr))
+		}
+	case *ssa.Extract:
+		if call, ok := v.Tuple.(*ssa.Call); ok && types.IsInterface(v.Type()) {
+			return union(r.returned(call, v.Index, x.fr))
+		}
 	}
 	if types.IsInterface(x.v.Type()) {
 		return nil
@@ -361,6 +403,13 @@ func (r *resolver) readsOfField(x val, name string, vs visited) []val {
 				if e.X == x.v {
 					out = append(out, val{e, x.fr})
 				}
+			}
+		case elemOptionArg:
+			// Forward, "pkg.F(i)" is the result of the calls of F that
+			// take the value as argument i (receiver not counted):
+			// upgrader.Upgrade(w, r, nil) from w.
+			if call, ok := ref.(*ssa.Call); ok && passesAs(&call.Call, x.v, name) {
+				out = append(out, vals(x.fr, resultsOf(call, 0)...)...)
 			}
 		}
 		if ta, ok := ref.(*ssa.TypeAssert); ok && ta.X == x.v {
@@ -450,6 +499,18 @@ func (r *resolver) readsOfField(x val, name string, vs visited) []val {
 	return out
 }
 
+// passesAs reports whether c calls the function an "F(i)" element names
+// with v as its argument i, receiver not counted.
+func passesAs(c *ssa.CallCommon, v ssa.Value, name string) bool {
+	open := strings.LastIndexByte(name, '(')
+	i, err := strconv.Atoi(name[open+1 : len(name)-1])
+	if err != nil || calleeName(c) != name[:open] {
+		return false
+	}
+	s := site{common: c}
+	return s.argAt(i) == v
+}
+
 // isMethodCallOn reports whether c calls method name on recv.
 func isMethodCallOn(c *ssa.CallCommon, recv ssa.Value, name string) bool {
 	if c.IsInvoke() {
@@ -479,7 +540,7 @@ func (r *resolver) decodedInto(x val, vs visited, depth int) []Payload {
 			} else {
 				out = append(out, Payload{Raw: rawKind(ref.Type())})
 			}
-		case *ssa.ChangeType, *ssa.MakeInterface, *ssa.Phi:
+		case *ssa.ChangeType, *ssa.MakeInterface, *ssa.Phi, *ssa.Slice:
 			out = append(out, r.decodedInto(val{ref.(ssa.Value), x.fr}, vs, depth)...)
 		case *ssa.Store:
 			if ref.Val == x.v {
@@ -717,6 +778,21 @@ func sameValue(vs []val, v ssa.Value) bool {
 		}
 	}
 	return false
+}
+
+// isBuffer reports whether t is a pointer to a bytes.Buffer or a
+// strings.Builder.
+func isBuffer(t types.Type) bool {
+	p, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := p.Elem().(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	full := n.Obj().Pkg().Path() + "." + n.Obj().Name()
+	return full == "bytes.Buffer" || full == "strings.Builder"
 }
 
 func rawKind(t types.Type) string {

@@ -52,6 +52,9 @@ type Wrapper struct {
 type Operation struct {
 	// Library is the client library table the call matched.
 	Library *protocols.Library
+	// Protocol is the operation's protocol: the library's, or the one
+	// its table gives the call.
+	Protocol *protocols.Protocol
 	// Action is send or receive.
 	Action protocols.Action
 	// Callee is the full name of the client function called.
@@ -89,6 +92,18 @@ type Operation struct {
 	// ChannelKind and Extensions come from the library's table.
 	ChannelKind string
 	Extensions  map[string]string
+
+	// Replies are the payloads of the replies to the operation's
+	// messages (an HTTP response), on the same channel.
+	Replies []Payload
+}
+
+// Proto returns the operation's protocol.
+func (op *Operation) Proto() *protocols.Protocol {
+	if op.Protocol != nil {
+		return op.Protocol
+	}
+	return op.Library.Protocol
 }
 
 // Address is a resolved channel address.
@@ -279,7 +294,7 @@ func (m Message) key() string {
 //	kafka send "orders" payload=Order(application/json) key=string groupId=billing
 func (op *Operation) Describe(pkg *types.Package) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s ", op.Library.Protocol.Name, op.Action)
+	fmt.Fprintf(&b, "%s %s ", op.Proto().Name, op.Action)
 	if op.Address.Known {
 		fmt.Fprintf(&b, "%q", op.Address.Value)
 		for _, p := range op.Address.Params {
@@ -291,6 +306,7 @@ func (op *Operation) Describe(pkg *types.Package) string {
 	for _, v := range op.Via {
 		b.WriteString(" via=" + trimFullName(v))
 	}
+
 	if op.ID != "" {
 		b.WriteString(" id=" + op.ID)
 	}
@@ -311,6 +327,9 @@ func (op *Operation) Describe(pkg *types.Package) string {
 		for _, h := range m.Headers {
 			fmt.Fprintf(&b, " header[%s]=%s", h.Name, h.Value.describe(pkg))
 		}
+	}
+	for _, rp := range op.Replies {
+		b.WriteString(" reply=" + rp.describe(pkg))
 	}
 	names := make([]string, 0, len(op.Settings))
 	for s := range op.Settings {

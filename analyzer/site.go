@@ -63,6 +63,9 @@ func (s site) arg(i int) ssa.Value {
 	return nil
 }
 
+// argAt is arg for a site that may have no instruction.
+func (s site) argAt(i int) ssa.Value { return s.arg(i) }
+
 // results returns the values of the i-th result of the call.
 func (s site) results(i int) []ssa.Value {
 	call, ok := s.instr.(*ssa.Call)

@@ -24,6 +24,7 @@ import (
 // parameters.
 type template struct {
 	lib      *protocols.Library
+	proto    *protocols.Protocol // the operation's protocol
 	action   protocols.Action
 	callee   string // full name of the client function
 	short    string // its short name, for messages
@@ -41,6 +42,9 @@ type template struct {
 	// method on a value the owner's caller provides: the
 	// implementation, and so the operations, are only known there.
 	invoke *invokeT
+
+	// replies are the payloads of the replies.
+	replies []Payload
 
 	// From the table.
 	channelKind string
@@ -60,6 +64,11 @@ type template struct {
 func (t *template) parametric() bool {
 	if t.invoke != nil || t.address.parametric() {
 		return true
+	}
+	for _, rp := range t.replies {
+		if rp.parametric() {
+			return true
+		}
 	}
 	for _, m := range t.messages {
 		if m.Payload.parametric() || (m.Key != nil && m.Key.parametric()) {
@@ -258,6 +267,7 @@ func (r *resolver) instantiate(w *template, s site, a args, wrapper string) []*t
 	inner := r.pass.Fset.Position(w.pos)
 	base := template{
 		lib:         w.lib,
+		proto:       w.proto,
 		action:      w.action,
 		callee:      w.callee,
 		short:       w.short,
@@ -289,6 +299,11 @@ func (r *resolver) instantiate(w *template, s site, a args, wrapper string) []*t
 		msgs = append(msgs, r.substituteMessage(m, a)...)
 	}
 	base.messages = dedupMessages(msgs)
+	var replies []Payload
+	for _, rp := range w.replies {
+		replies = append(replies, r.substitutePayload(rp, a)...)
+	}
+	base.replies = dedupPayloads(replies)
 	var out []*template
 	for _, addr := range dedupStrs(r.substitute(w.address, a)) {
 		tm := base
@@ -433,6 +448,7 @@ func (t *tracer) final(tm *template, declaring *types.Func) *Operation {
 	}
 	return &Operation{
 		Library:     tm.lib,
+		Protocol:    tm.proto,
 		Action:      tm.action,
 		Callee:      tm.callee,
 		Pos:         tm.pos,
@@ -444,6 +460,7 @@ func (t *tracer) final(tm *template, declaring *types.Func) *Operation {
 		Func:        declaring,
 		ChannelKind: tm.channelKind,
 		Extensions:  tm.extensions,
+		Replies:     tm.replies,
 		ID:          tm.opID,
 		MessageName: tm.messageName,
 		Summary:     tm.summary,
@@ -491,6 +508,10 @@ func (t *tracer) fallback(tm *template) *template {
 		for _, s := range ss {
 			out.settings[k] = append(out.settings[k], unparam(s))
 		}
+	}
+	out.replies = nil
+	for _, rp := range tm.replies {
+		out.replies = append(out.replies, unparamPayload(rp))
 	}
 	out.messages = nil
 	for _, m := range tm.messages {

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"sort"
@@ -363,6 +364,11 @@ func (r *resolver) eval(s site, p protocols.Path, msg val) []val {
 		if msg.v != nil {
 			out = []val{msg}
 		}
+	case protocols.RootConst:
+		if len(p.Fields) == 1 {
+			return []val{{ssa.NewConst(constant.MakeString(p.Fields[0]), types.Typ[types.String]), nil}}
+		}
+		return nil
 	}
 	return r.fields(out, p.Fields)
 }

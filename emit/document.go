@@ -182,7 +182,7 @@ func serverNode(pu *protoUse) *yaml.Node {
 		m.set("protocolVersion", str(pu.proto.ProtocolVersion))
 	}
 	if len(brokers) > 1 {
-		m.set("description", str("Brokers named in the code: "+strings.Join(brokers, ", ")+"."))
+		m.set("description", str("Servers named in the code: "+strings.Join(brokers, ", ")+"."))
 	}
 	if len(brokers) == 0 {
 		m.set("variables", newMapping().set(pu.proto.HostVariable,

@@ -176,6 +176,7 @@ type operation struct {
 	settings     map[protocols.Setting][]string
 	extensions   map[string]bool // "x-name=value"
 	messages     map[*message]bool
+	replies      map[*message]bool
 	sources      map[string]bool
 }
 
@@ -184,7 +185,7 @@ func (b *builder) collect() {
 	b.chans = make(map[chanKey]*channel)
 	b.ops = make(map[opKey]*operation)
 	for _, op := range b.in.Operations {
-		proto := op.Library.Protocol
+		proto := op.Proto()
 		pu := b.protos[proto.Server()]
 		if pu == nil {
 			pu = &protoUse{proto: proto, brokers: make(map[string]bool)}
@@ -198,6 +199,17 @@ func (b *builder) collect() {
 		filter := ""
 		if proto.Wildcards != nil && addr.Known {
 			addr, filter = wildcardTemplate(addr, proto.Wildcards)
+		}
+		settings := op.Settings
+		if proto.Routes && addr.Known {
+			var method, host string
+			addr, method, host = routeTemplate(addr)
+			if method != "" {
+				settings = withSetting(settings, "method", method)
+			}
+			if host != "" {
+				pu.brokers[host] = true
+			}
 		}
 		ck := chanKey{protocol: proto.Server(), kind: op.ChannelKind, known: addr.Known, address: addr.Value}
 		if !op.Address.Known {
@@ -213,7 +225,7 @@ func (b *builder) collect() {
 			b.chans[ck] = ch
 		}
 		for _, f := range proto.ChannelBinding[op.ChannelKind] {
-			for _, v := range op.Settings[f.Setting] {
+			for _, v := range settings[f.Setting] {
 				if ch.settings[f.Setting] == nil {
 					ch.settings[f.Setting] = make(map[string]bool)
 				}
@@ -221,12 +233,12 @@ func (b *builder) collect() {
 			}
 		}
 
-		settings := bindingSettings(proto, op.Settings)
-		ok := opKey{action: op.Action, ch: ck, settings: settingsKey(settings), id: op.ID}
+		opSettings := bindingSettings(proto, settings)
+		ok := opKey{action: op.Action, ch: ck, settings: settingsKey(opSettings), id: op.ID}
 		o := b.ops[ok]
 		if o == nil {
-			o = &operation{key: ok, ch: ch, proto: proto, settings: settings, extensions: make(map[string]bool),
-				messages: make(map[*message]bool), sources: make(map[string]bool),
+			o = &operation{key: ok, ch: ch, proto: proto, settings: opSettings, extensions: make(map[string]bool),
+				messages: make(map[*message]bool), replies: make(map[*message]bool), sources: make(map[string]bool),
 				summaries: make(map[string]bool), descriptions: make(map[string]bool), tags: make(map[string]bool)}
 			b.ops[ok] = o
 		}
@@ -250,6 +262,11 @@ func (b *builder) collect() {
 		}
 		for _, m := range op.Messages {
 			o.messages[b.message(ch, m, op.MessageName)] = true
+		}
+		for _, rp := range op.Replies {
+			// The reply travels on the same channel (an HTTP response
+			// on the request's route).
+			o.replies[b.message(ch, analyzer.Message{Payload: rp}, "")] = true
 		}
 	}
 }
@@ -645,7 +662,21 @@ func (b *builder) operationNode(o *operation) *yaml.Node {
 	for _, msg := range msgs {
 		refs.Content = append(refs.Content, ref(chRef+"/messages/"+msg.id))
 	}
-	m.set("messages", refs)
+	if len(refs.Content) > 0 {
+		m.set("messages", refs)
+	}
+	if len(o.replies) > 0 {
+		var rs []*message
+		for msg := range o.replies {
+			rs = append(rs, msg)
+		}
+		sort.Slice(rs, func(i, j int) bool { return rs[i].id < rs[j].id })
+		rrefs := seq()
+		for _, msg := range rs {
+			rrefs.Content = append(rrefs.Content, ref(chRef+"/messages/"+msg.id))
+		}
+		m.set("reply", newMapping().set("channel", ref(chRef)).set("messages", rrefs).node())
+	}
 	m.set("bindings", operationBindings(o))
 	operationExtensions(m, o)
 	if len(o.sources) > 0 {

@@ -56,7 +56,7 @@ func (d *drift) run(pass *analysis.Pass) (any, error) {
 		}
 		matches := sp.operations(op)
 		if len(matches) == 0 {
-			pass.Reportf(op.Pos, "%s %s on %q is not in %s", op.Library.Protocol.Name, op.Action, op.Address.Value, sp.name)
+			pass.Reportf(op.Pos, "%s %s on %q is not in %s", op.Proto().Name, op.Action, op.Address.Value, sp.name)
 			continue
 		}
 		d.checkPayloads(pass, sp, op, matches)
@@ -95,13 +95,13 @@ func (d *drift) checkPayloads(pass *analysis.Pass, sp *spec, op *analyzer.Operat
 			}
 		}
 		if sm == nil {
-			pass.Reportf(op.Pos, "%s %s on %q: payload %s is not one of the messages %s lists", op.Library.Protocol.Name, op.Action, op.Address.Value, shortType(t), sp.name)
+			pass.Reportf(op.Pos, "%s %s on %q: payload %s is not one of the messages %s lists", op.Proto().Name, op.Action, op.Address.Value, shortType(t), sp.name)
 			continue
 		}
 		props, required := fieldsOf(t, m.Payload.Encoding)
 		for _, p := range props {
 			if !sm.props[p] {
-				pass.Reportf(op.Pos, "%s %s on %q: field %q of %s is not in %s's schema", op.Library.Protocol.Name, op.Action, op.Address.Value, p, shortType(t), sp.name)
+				pass.Reportf(op.Pos, "%s %s on %q: field %q of %s is not in %s's schema", op.Proto().Name, op.Action, op.Address.Value, p, shortType(t), sp.name)
 			}
 		}
 		have := make(map[string]bool)
@@ -113,7 +113,7 @@ func (d *drift) checkPayloads(pass *analysis.Pass, sp *spec, op *analyzer.Operat
 		}
 		for _, r := range sm.required {
 			if !have[r] {
-				pass.Reportf(op.Pos, "%s %s on %q: %s requires field %q, which %s does not have", op.Library.Protocol.Name, op.Action, op.Address.Value, sp.name, r, shortType(t))
+				pass.Reportf(op.Pos, "%s %s on %q: %s requires field %q, which %s does not have", op.Proto().Name, op.Action, op.Address.Value, sp.name, r, shortType(t))
 			}
 		}
 	}

@@ -14,6 +14,9 @@ const (
 	EncodingProtoJSON Encoding = "protojson"
 	// EncodingMsgpack is github.com/vmihailenco/msgpack.
 	EncodingMsgpack Encoding = "msgpack"
+	// EncodingBinary is encoding/binary: the schema describes the
+	// structure of the Go value, in its JSON terms.
+	EncodingBinary Encoding = "binary"
 )
 
 // Codec describes a function that turns a Go value into message bytes or
@@ -30,6 +33,9 @@ type Codec struct {
 	ContentType string
 	// Encoding decides the schema of the Go value.
 	Encoding Encoding
+	// Stream, for a call in Writes or Reads, is the stream (a
+	// connection, a writer) the call writes to or reads from.
+	Stream Path
 }
 
 // StreamCodec describes a constructor that binds an encoder or decoder to
@@ -43,6 +49,12 @@ const (
 	contentProtobuf = "application/x-protobuf"
 	contentMsgpack  = "application/msgpack"
 )
+
+// rawWrite writes the bytes at data to the stream.
+func rawWrite(stream, data Path) Codec { return Codec{Stream: stream, Data: data} }
+
+// rawRead reads bytes into (or returns them at) data from the stream.
+func rawRead(stream, data Path) Codec { return Codec{Stream: stream, Data: data} }
 
 func jsonCodec(value, data Path) Codec {
 	return Codec{Value: value, Data: data, ContentType: contentJSON, Encoding: EncodingJSON}
@@ -80,6 +92,14 @@ var Codecs = struct {
 	// Readers are functions that make a stream of bytes (Path names the
 	// bytes): json.NewDecoder(bytes.NewReader(b)).
 	Readers map[string]Path
+	// Writes are calls that write a message to a stream (a connection,
+	// a response writer): the Go value they encode (Value) or the bytes
+	// they write (Data). A payload path ending in "encoded" is every
+	// message written to a stream.
+	Writes map[string]Codec
+	// Reads are calls that read a message from a stream; a payload
+	// path ending in "decoded" is every message read from a stream.
+	Reads map[string]Codec
 	// ByteMethods are interfaces, by full type name, whose values are
 	// message bytes made by a method (sarama.Encoder's Encode): a user
 	// type implementing one is followed into that method.
@@ -128,6 +148,39 @@ var Codecs = struct {
 		"bytes.NewReader":   Arg(0),
 		"bytes.NewBuffer":   Arg(0),
 		"strings.NewReader": Arg(0),
+	},
+	Writes: map[string]Codec{
+		"(io.Writer).Write":               rawWrite(Recv(), Arg(0)),
+		"(*bytes.Buffer).Write":           rawWrite(Recv(), Arg(0)),
+		"(*bytes.Buffer).WriteString":     rawWrite(Recv(), Arg(0)),
+		"(net.Conn).Write":                rawWrite(Recv(), Arg(0)),
+		"(*net.TCPConn).Write":            rawWrite(Recv(), Arg(0)),
+		"(*net.UDPConn).Write":            rawWrite(Recv(), Arg(0)),
+		"(*net.UDPConn).WriteTo":          rawWrite(Recv(), Arg(0)),
+		"(*net.UDPConn).WriteToUDP":       rawWrite(Recv(), Arg(0)),
+		"(*net.IPConn).Write":             rawWrite(Recv(), Arg(0)),
+		"(*net.IPConn).WriteTo":           rawWrite(Recv(), Arg(0)),
+		"(net.PacketConn).WriteTo":        rawWrite(Recv(), Arg(0)),
+		"(net/http.ResponseWriter).Write": rawWrite(Recv(), Arg(0)),
+		"io.WriteString":                  rawWrite(Arg(0), Arg(1)),
+		"fmt.Fprint":                      {Stream: Arg(0), Value: Arg(1, "[]"), ContentType: "text/plain"},
+		"fmt.Fprintf":                     {Stream: Arg(0), Data: Arg(1), ContentType: "text/plain"},
+		"fmt.Fprintln":                    {Stream: Arg(0), Value: Arg(1, "[]"), ContentType: "text/plain"},
+		"encoding/binary.Write":           {Stream: Arg(0), Value: Arg(2), ContentType: "application/octet-stream", Encoding: EncodingBinary},
+	},
+	Reads: map[string]Codec{
+		"(io.Reader).Read":           rawRead(Recv(), Arg(0)),
+		"(net.Conn).Read":            rawRead(Recv(), Arg(0)),
+		"(*net.TCPConn).Read":        rawRead(Recv(), Arg(0)),
+		"(*net.UDPConn).Read":        rawRead(Recv(), Arg(0)),
+		"(*net.UDPConn).ReadFrom":    rawRead(Recv(), Arg(0)),
+		"(*net.UDPConn).ReadFromUDP": rawRead(Recv(), Arg(0)),
+		"(*net.IPConn).Read":         rawRead(Recv(), Arg(0)),
+		"(*net.IPConn).ReadFrom":     rawRead(Recv(), Arg(0)),
+		"(net.PacketConn).ReadFrom":  rawRead(Recv(), Arg(0)),
+		"io.ReadAll":                 rawRead(Arg(0), Result(0)),
+		"io.ReadFull":                rawRead(Arg(0), Arg(1)),
+		"encoding/binary.Read":       {Stream: Arg(0), Value: Arg(2), ContentType: "application/octet-stream", Encoding: EncodingBinary},
 	},
 	ByteMethods: map[string]string{
 		"github.com/IBM/sarama.Encoder":     "Encode",

@@ -66,6 +66,8 @@ func (p Path) String() string {
 		root = fmt.Sprintf("result%d", p.Index)
 	case RootMessage:
 		root = "msg"
+	case RootConst:
+		return "\"" + strings.Join(p.Fields, "") + "\""
 	}
 	if len(p.Fields) == 0 {
 		return root

@@ -37,6 +37,41 @@ type Protocol struct {
 	// Wildcards, when set, are the protocol's topic filter wildcards,
 	// which AsyncAPI addresses cannot hold: they become parameters.
 	Wildcards *Wildcards
+	// Routes says addresses are Go 1.22 HTTP route patterns
+	// ("POST /orders/{id}"): the method becomes the "method" setting and
+	// the path wildcards parameters.
+	Routes bool
+}
+
+// LookupProtocol returns the protocol whose server is server among those
+// of every library, for facts that name a protocol.
+func LookupProtocol(server string) *Protocol {
+	var found *Protocol
+	var visit func(c Call)
+	visit = func(c Call) {
+		if c.Protocol != nil && c.Protocol.Server() == server {
+			found = c.Protocol
+		}
+		if c.ProtocolBy != nil {
+			for _, ch := range c.ProtocolBy.Choices {
+				if ch.Protocol.Server() == server {
+					found = ch.Protocol
+				}
+			}
+		}
+		for _, t := range c.Then {
+			visit(t)
+		}
+	}
+	for _, lib := range Libraries() {
+		if lib.Protocol.Server() == server {
+			return lib.Protocol
+		}
+		for _, c := range lib.Calls {
+			visit(c)
+		}
+	}
+	return found
 }
 
 // Server returns the id of the protocol's default server.

@@ -40,6 +40,8 @@ const (
 	// found by [Call.Message]; only valid in the paths of a Call that has
 	// a Message.
 	RootMessage
+	// RootConst is a constant the table gives: the string Fields[0].
+	RootConst
 )
 
 // Path says where a value is: a Root, then a list of elements, each one
@@ -134,6 +136,43 @@ type Call struct {
 	// Extensions are x- fields written on the operation
 	// (x-redis-command: PUBLISH).
 	Extensions map[string]string
+
+	// Protocol, when set, is the protocol of the operation instead of
+	// the library's (a WebSocket upgraded on an HTTP route).
+	Protocol *Protocol
+	// ProtocolBy, when set, picks the protocol by a string the call is
+	// given (net.Dial("udp", ...)).
+	ProtocolBy *ProtocolChoice
+	// Reply, when set, says where the reply to the message is: the
+	// response an HTTP handler writes, the answer a NATS request
+	// receives.
+	Reply *Reply
+	// OnlyWithPayload drops the operation when no typed payload is found
+	// (an HTTP route whose handler reads no body).
+	OnlyWithPayload bool
+	// Then are further operations at the same call: a connection both
+	// sends and receives.
+	Then []Call
+}
+
+// Reply locates the reply payload: Payload from the call, or, when
+// Handler is set, from the argument that handler receives.
+type Reply struct {
+	Handler *Handler
+	Payload Path
+}
+
+// ProtocolChoice picks a protocol by the constant at Path: the first
+// entry of Choices whose Prefix the constant starts with.
+type ProtocolChoice struct {
+	Path    Path
+	Choices []ProtocolPrefix
+}
+
+// ProtocolPrefix is one choice of a ProtocolChoice.
+type ProtocolPrefix struct {
+	Prefix   string
+	Protocol *Protocol
 }
 
 // Handler says where a receive call delivers its messages: to argument
@@ -204,6 +243,7 @@ func Libraries() []*Library {
 		KafkaGo, IBMSarama, ShopifySarama, FranzGo, ConfluentV1, ConfluentV2,
 		AMQP091, StreadwayAMQP,
 		PahoMQTT, PahoGolang, AutoPaho,
+		NetHTTP,
 	}
 	sort.Slice(libs, func(i, j int) bool { return libs[i].Name < libs[j].Name })
 	return libs

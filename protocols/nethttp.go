@@ -1,0 +1,90 @@
+package protocols
+
+// HTTP is HTTP as AsyncAPI's http bindings (0.3.0) write it: the channel
+// address is the route's path, its wildcards parameters, and the method
+// goes into the operation binding.
+var HTTP = &Protocol{
+	Name:            "http",
+	BindingVersion:  "0.3.0",
+	HostVariable:    "httpHost",
+	HostDescription: "The HTTP server (host:port); the code does not name it as a constant.",
+	Routes:          true,
+	OperationBinding: []BindingField{
+		{Name: "method", Setting: SettingMethod},
+	},
+}
+
+// SettingMethod is an HTTP or WebSocket request method.
+const SettingMethod Setting = "method"
+
+const netHTTP = "net/http"
+
+// NetHTTP is the standard library's net/http: server routes and clients.
+var NetHTTP = &Library{
+	Name:     "net/http",
+	Path:     netHTTP,
+	Protocol: HTTP,
+	Calls: map[string]Call{
+		netHTTP + ".HandleFunc":                  route(Arg(1), ""),
+		"(*" + netHTTP + ".ServeMux).HandleFunc": route(Arg(1), ""),
+		netHTTP + ".Handle":                      route(Arg(1), "ServeHTTP"),
+		"(*" + netHTTP + ".ServeMux).Handle":     route(Arg(1), "ServeHTTP"),
+
+		netHTTP + ".Post": {
+			Action:   Send,
+			Address:  []Path{Arg(0)},
+			Payload:  Arg(2),
+			Settings: map[Setting]Path{SettingMethod: constPath("POST")},
+			Reply:    &Reply{Payload: Result(0, "Body", "decoded")},
+		},
+		"(*" + netHTTP + ".Client).Post": {
+			Action:   Send,
+			Address:  []Path{Arg(0)},
+			Payload:  Arg(2),
+			Settings: map[Setting]Path{SettingMethod: constPath("POST")},
+			Reply:    &Reply{Payload: Result(0, "Body", "decoded")},
+		},
+		"(*" + netHTTP + ".Client).Do": {
+			Action:          Send,
+			Message:         Arg(0),
+			Address:         []Path{Msg("URL")},
+			Payload:         Msg("Body"),
+			Settings:        map[Setting]Path{SettingMethod: Arg(0, "Method")},
+			Reply:           &Reply{Payload: Result(0, "Body", "decoded")},
+			OnlyWithPayload: true,
+		},
+	},
+	Constructors: map[string]Constructor{
+		netHTTP + ".NewRequest":            newRequest(0),
+		netHTTP + ".NewRequestWithContext": newRequest(1),
+	},
+}
+
+// route is a server route registration: the handler (a function, or a
+// value with method, an http.Handler) receives the request as argument
+// 1 and writes the response to argument 0.
+func route(handler Path, method string) Call {
+	return Call{
+		Action:          Receive,
+		Address:         []Path{Arg(0)},
+		Handler:         &Handler{Func: handler, Method: method, Arg: 1},
+		Payload:         Msg("Body", "decoded"),
+		Reply:           &Reply{Handler: &Handler{Func: handler, Method: method, Arg: 0}, Payload: Msg("encoded")},
+		OnlyWithPayload: true,
+	}
+}
+
+// newRequest is http.NewRequest(method, url, body), the method at
+// argument first.
+func newRequest(first int) Constructor {
+	return Constructor{Fields: map[string]Path{
+		"Method": Arg(first),
+		"URL":    Arg(first + 1),
+		"Body":   Arg(first + 2),
+	}}
+}
+
+// constPath is a path to a constant the table knows: a call whose method
+// is fixed (http.Post). It is written as an option argument that no
+// call matches, resolved by the analyzer's constant element.
+func constPath(v string) Path { return Path{Root: RootConst, Fields: []string{v}} }
