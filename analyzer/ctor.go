@@ -328,26 +328,30 @@ func isLibraryType(t types.Type) bool {
 	return ok
 }
 
-var libFieldNames []string
+// libFieldNames are computed once, before any pass runs (passes run in
+// parallel).
+var libFieldNames = computeLibraryFieldNames()
 
 // libraryFieldNames are the field names the tables read from clients and
 // constructors set: what a constructor fact needs to keep of a client.
-func libraryFieldNames() []string {
-	if libFieldNames != nil {
-		return libFieldNames
-	}
+func libraryFieldNames() []string { return libFieldNames }
+
+func computeLibraryFieldNames() []string {
+	var names []string
 	set := make(map[string]bool)
 	add := func(p protocols.Path) {
 		if p.Root == protocols.RootRecv && len(p.Fields) > 0 {
 			set[p.Fields[0]] = true
 		}
 	}
-	for _, c := range index.Calls {
-		for _, p := range c.Address {
-			add(p)
-		}
-		for _, p := range c.Settings {
-			add(p)
+	for _, entries := range index.Calls {
+		for _, c := range entries {
+			for _, p := range c.Address {
+				add(p)
+			}
+			for _, p := range c.Settings {
+				add(p)
+			}
 		}
 	}
 	for _, c := range index.Constructors {
@@ -358,10 +362,10 @@ func libraryFieldNames() []string {
 		}
 	}
 	for n := range set {
-		libFieldNames = append(libFieldNames, n)
+		names = append(names, n)
 	}
-	sort.Strings(libFieldNames)
-	return libFieldNames
+	sort.Strings(names)
+	return names
 }
 
 var _ = fmt.Sprint

@@ -127,6 +127,7 @@ type HeaderFact struct {
 
 // PayloadFact is a Payload as a fact: its Go type as a TypeRef.
 type PayloadFact struct {
+	Fields      []HeaderFact
 	Type        *TypeRef
 	Raw         string
 	ContentType string
@@ -406,6 +407,9 @@ func (t *tracer) toFact(tm *template) OpFact {
 
 func payloadFact(p Payload) PayloadFact {
 	pf := PayloadFact{Raw: p.Raw, ContentType: p.ContentType, Encoding: string(p.Encoding), Param: p.Param}
+	for _, f := range p.Fields {
+		pf.Fields = append(pf.Fields, HeaderFact{Name: f.Name, Value: payloadFact(f.Value)})
+	}
 	if p.Type != nil {
 		pf.Type = typeRefOf(p.Type)
 	}
@@ -497,6 +501,9 @@ func (t *tracer) fromFact(f *WrapperFact) []*template {
 
 func (t *tracer) payloadOf(pf PayloadFact) Payload {
 	p := Payload{Raw: pf.Raw, ContentType: pf.ContentType, Encoding: protocols.Encoding(pf.Encoding), Param: pf.Param}
+	for _, f := range pf.Fields {
+		p.Fields = append(p.Fields, Header{Name: f.Name, Value: t.payloadOf(f.Value)})
+	}
 	if pf.Type != nil {
 		p.Type = t.types.typeOf(pf.Type)
 	}

@@ -77,6 +77,11 @@ func (r *resolver) encodedFrom(x val, vs visited, depth int) []Payload {
 			return out
 		}
 		return r.encodedFrom(in(v.X), vs, depth)
+	case *ssa.MakeMap:
+		// A map literal of named fields (a Redis stream entry).
+		if fields := r.mapHeaders([]val{x}); len(fields) > 0 {
+			return []Payload{{Fields: fields}}
+		}
 	case *ssa.Phi:
 		return union(vals(x.fr, v.Edges...))
 	case *ssa.Alloc, *ssa.IndexAddr, *ssa.FieldAddr:
@@ -832,14 +837,14 @@ func dedupPayloads(ps []Payload) []Payload {
 	// redundant.
 	typed := false
 	for _, p := range out {
-		if p.Type != nil || p.Param != nil {
+		if p.Type != nil || p.Param != nil || len(p.Fields) > 0 {
 			typed = true
 		}
 	}
 	if typed {
 		kept := out[:0]
 		for _, p := range out {
-			if p.Type != nil || p.Param != nil {
+			if p.Type != nil || p.Param != nil || len(p.Fields) > 0 {
 				kept = append(kept, p)
 			}
 		}

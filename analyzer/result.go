@@ -229,6 +229,10 @@ type Payload struct {
 	// wrapper's caller passes as a parameter.
 	Param *ParamPayload
 
+	// Fields, for a payload that is a map literal of constant keys
+	// (a Redis stream entry's Values), are its fields and their types.
+	Fields []Header
+
 	// only, while a receive call is analysed, is the channel address
 	// the payload is decoded for, when the code decodes it only after
 	// checking the message's topic.
@@ -259,6 +263,13 @@ func (p Payload) key() string {
 		q := p
 		q.only = ""
 		return q.key() + " only " + p.only
+	}
+	if len(p.Fields) > 0 {
+		k := "fields"
+		for _, f := range p.Fields {
+			k += " " + f.Name + "=" + f.Value.key()
+		}
+		return k
 	}
 	if p.Param != nil {
 		return fmt.Sprintf("%s %s param %d %v %v %d %v %s", p.ContentType, p.Encoding, p.Param.Index, p.Param.Fields, p.Param.Bytes, p.Param.Callback, p.Param.Path, p.Param.Method)
@@ -343,6 +354,13 @@ func (op *Operation) Describe(pkg *types.Package) string {
 }
 
 func (p Payload) describe(pkg *types.Package) string {
+	if len(p.Fields) > 0 {
+		parts := make([]string, len(p.Fields))
+		for i, f := range p.Fields {
+			parts[i] = f.Name + ":" + f.Value.describe(pkg)
+		}
+		return "{" + strings.Join(parts, ",") + "}"
+	}
 	if p.Type == nil {
 		return p.Raw
 	}

@@ -152,8 +152,15 @@ func (r *resolver) callTemplates(s site) []*template {
 	if f == nil {
 		return nil
 	}
-	if entry, ok := index.Calls[f.FullName()]; ok {
-		return r.operations(s, f, entry)
+	if entries, ok := index.Calls[f.FullName()]; ok {
+		var out []*template
+		for _, entry := range entries {
+			if entry.When != nil && !r.holds(s, entry.When) {
+				continue
+			}
+			out = append(out, r.operations(s, f, entry)...)
+		}
+		return out
 	}
 	if s.common.IsInvoke() {
 		return r.invokeTemplates(s, f)
@@ -224,6 +231,18 @@ func (r *resolver) clientPackages() []*types.Package {
 	visit(r.pass.Pkg)
 	r.clientPkgs = out
 	return out
+}
+
+// holds reports whether a call satisfies a condition of its table entry.
+func (r *resolver) holds(s site, c *protocols.Condition) bool {
+	for _, v := range r.knownStrings(r.eval(s, c.Path, val{})) {
+		for _, want := range c.Values {
+			if strings.EqualFold(v, want) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // wrapperOf returns the templates of the wrapper a call calls: from the

@@ -308,16 +308,26 @@ func (b *builder) message(ch *channel, m analyzer.Message, name string) *message
 }
 
 func payloadIdent(p analyzer.Payload) string {
+	if len(p.Fields) > 0 {
+		id := p.ContentType + " fields"
+		for _, f := range p.Fields {
+			id += " " + f.Name + "=" + payloadIdent(f.Value)
+		}
+		return id
+	}
 	if p.Type != nil {
 		return p.ContentType + " " + string(p.Encoding) + " " + types.TypeString(p.Type, nil)
 	}
 	return p.ContentType + " raw " + p.Raw
 }
 
-// addType registers a payload's Go type with the schema generator.
+// addType registers a payload's Go types with the schema generator.
 func (b *builder) addType(p analyzer.Payload) {
 	if p.Type != nil {
 		b.gen.AddAs(p.Type, schemaEncoding(p.Encoding))
+	}
+	for _, f := range p.Fields {
+		b.addType(f.Value)
 	}
 }
 
@@ -478,6 +488,9 @@ func (b *builder) messageName(m *message) string {
 }
 
 func (b *builder) payloadName(p analyzer.Payload) string {
+	if len(p.Fields) > 0 {
+		return "fields"
+	}
 	if p.Type == nil {
 		if p.Raw == "string" {
 			return "text"
@@ -608,6 +621,9 @@ func contentType(p analyzer.Payload) string {
 	if p.ContentType != "" {
 		return p.ContentType
 	}
+	if len(p.Fields) > 0 {
+		return "application/json"
+	}
 	if p.Raw == "string" {
 		return "text/plain"
 	}
@@ -617,6 +633,15 @@ func contentType(p analyzer.Payload) string {
 // payloadSchema is the schema of a payload or key: the Go type's, or
 // that of raw bytes or text.
 func (b *builder) payloadSchema(p analyzer.Payload) *yaml.Node {
+	if len(p.Fields) > 0 {
+		props := newMapping()
+		for _, f := range p.Fields {
+			if !props.has(f.Name) {
+				props.set(f.Name, b.payloadSchema(f.Value))
+			}
+		}
+		return newMapping().set("type", str("object")).set("properties", props.node()).node()
+	}
 	if p.Type != nil {
 		return schema.Node(b.schemas.RefAs(p.Type, schemaEncoding(p.Encoding)))
 	}

@@ -30,6 +30,16 @@ func (m mapping) set(key string, value *yaml.Node) mapping {
 
 func (m mapping) node() *yaml.Node { return m.n }
 
+// has reports whether the mapping has key.
+func (m mapping) has(key string) bool {
+	for i := 0; i+1 < len(m.n.Content); i += 2 {
+		if m.n.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
+}
+
 func (m mapping) empty() bool { return len(m.n.Content) == 0 }
 
 // orNil returns the node, or nil when the mapping is empty, so that an

@@ -46,7 +46,9 @@ func TestREADMESupportedCalls(t *testing.T) {
 func TestTables(t *testing.T) {
 	for _, lib := range Libraries() {
 		for name, c := range lib.Calls {
-			if !strings.Contains(name, lib.Path+".") {
+			if !strings.Contains(name, lib.Path+".") && c.Handler == nil {
+				// Only a registration of a handler (net/http's
+				// HandleFunc for a WebSocket) may be another package's.
 				t.Errorf("%s: call %s is not in package %s", lib.Name, name, lib.Path)
 			}
 			if c.Action != Send && c.Action != Receive {

@@ -147,6 +147,10 @@ type Call struct {
 	// response an HTTP handler writes, the answer a NATS request
 	// receives.
 	Reply *Reply
+	// When, if set, restricts the entry to calls where the constant at
+	// When.Path is one of When.Values (case-insensitively): redigo's
+	// conn.Do("PUBLISH", channel, message).
+	When *Condition
 	// OnlyWithPayload drops the operation when no typed payload is found
 	// (an HTTP route whose handler reads no body).
 	OnlyWithPayload bool
@@ -160,6 +164,12 @@ type Call struct {
 type Reply struct {
 	Handler *Handler
 	Payload Path
+}
+
+// Condition is a constraint on a call's constant argument.
+type Condition struct {
+	Path   Path
+	Values []string
 }
 
 // ProtocolChoice picks a protocol by the constant at Path: the first
@@ -227,7 +237,9 @@ type Library struct {
 	// Protocol is what it speaks.
 	Protocol *Protocol
 	// Calls are its send and receive functions, keyed by
-	// (*types.Func).FullName().
+	// (*types.Func).FullName(). A key may be a function of another
+	// package when the library's messages travel through it: a handler
+	// registered with net/http that upgrades to a WebSocket.
 	Calls map[string]Call
 	// Constructors are its functions whose results keep their
 	// arguments, keyed by (*types.Func).FullName().
@@ -243,7 +255,10 @@ func Libraries() []*Library {
 		KafkaGo, IBMSarama, ShopifySarama, FranzGo, ConfluentV1, ConfluentV2,
 		AMQP091, StreadwayAMQP,
 		PahoMQTT, PahoGolang, AutoPaho,
-		NetHTTP,
+		NetHTTP, Net,
+		GoRedisV9, GoRedisV8, Redigo,
+		Gorilla, CoderWS, NhooyrWS, GobwasWS,
+		NatsGo, JetStream,
 	}
 	sort.Slice(libs, func(i, j int) bool { return libs[i].Name < libs[j].Name })
 	return libs
@@ -252,7 +267,10 @@ func Libraries() []*Library {
 // Index is the lookup structure the analyzer uses: every table entry of
 // every library by full function name.
 type Index struct {
-	Calls        map[string]CallEntry
+	// Calls may hold several entries for one function: a library can
+	// describe what happens at another library's calls (a WebSocket
+	// upgraded in a handler registered with net/http).
+	Calls        map[string][]CallEntry
 	Constructors map[string]Constructor
 	Declarations map[string]DeclarationEntry
 	// Paths are the import paths of the libraries, for a quick check of
@@ -275,7 +293,7 @@ type CallEntry struct {
 // NewIndex builds the index of libs.
 func NewIndex(libs []*Library) *Index {
 	ix := &Index{
-		Calls:        make(map[string]CallEntry),
+		Calls:        make(map[string][]CallEntry),
 		Constructors: make(map[string]Constructor),
 		Declarations: make(map[string]DeclarationEntry),
 		Paths:        make(map[string]*Library),
@@ -283,7 +301,7 @@ func NewIndex(libs []*Library) *Index {
 	for _, lib := range libs {
 		ix.Paths[lib.Path] = lib
 		for name, c := range lib.Calls {
-			ix.Calls[name] = CallEntry{Call: c, Library: lib}
+			ix.Calls[name] = append(ix.Calls[name], CallEntry{Call: c, Library: lib})
 		}
 		for name, c := range lib.Constructors {
 			ix.Constructors[name] = c

@@ -22,8 +22,18 @@ func TestTablesMatchLibraries(t *testing.T) {
 	}
 	libs := protocols.Libraries()
 	var paths []string
+	seenPath := make(map[string]bool)
+	addPath := func(p string) {
+		if !seenPath[p] {
+			seenPath[p] = true
+			paths = append(paths, p)
+		}
+	}
 	for _, lib := range libs {
-		paths = append(paths, lib.Path)
+		addPath(lib.Path)
+		for name := range lib.Calls {
+			addPath(keyPackage(lib, name))
+		}
 	}
 	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedTypes, Dir: testmod.Dir()}
 	pkgs, err := packages.Load(cfg, paths...)
@@ -52,7 +62,7 @@ func TestTablesMatchLibraries(t *testing.T) {
 			}
 		}
 		for name, c := range lib.Calls {
-			fn := lookupFunc(pkg, name)
+			fn := lookupFunc(byPath[keyPackage(lib, name)], name)
 			if fn == nil {
 				t.Errorf("%s: no function %s", lib.Name, name)
 				continue
@@ -215,8 +225,36 @@ func deref(t types.Type) types.Type {
 	return t
 }
 
+// keyPackage returns the import path of the package of a table key: the
+// library's own, or the one the key names.
+func keyPackage(lib *protocols.Library, full string) string {
+	s := strings.TrimPrefix(strings.TrimPrefix(full, "("), "*")
+	if strings.HasPrefix(s, lib.Path+".") {
+		return lib.Path
+	}
+	return packageOf(full)
+}
+
+// packageOf returns the import path of the package of a full function
+// name: "(*net/http.ServeMux).HandleFunc" is in "net/http".
+func packageOf(full string) string {
+	s := strings.TrimPrefix(strings.TrimPrefix(full, "("), "*")
+	if i := strings.Index(s, ")."); i >= 0 {
+		s = s[:i]
+	}
+	slash := strings.LastIndexByte(s, '/')
+	dot := strings.IndexByte(s[slash+1:], '.')
+	if dot < 0 {
+		return s
+	}
+	return s[:slash+1+dot]
+}
+
 // lookupFunc finds a function or method by its full name in pkg.
 func lookupFunc(pkg *types.Package, full string) *types.Func {
+	if pkg == nil {
+		return nil
+	}
 	if !strings.HasPrefix(full, "(") {
 		obj, _ := pkg.Scope().Lookup(strings.TrimPrefix(full, pkg.Path()+".")).(*types.Func)
 		return obj
