@@ -480,6 +480,19 @@ func (r *resolver) replyPayloads(s site, rp *protocols.Reply) []Payload {
 	return out
 }
 
+// nonEmpty drops the empty string, which is no channel: it is what
+// error paths return ("", err) or a field left unset.
+func nonEmpty(ss []Str) []Str {
+	out := ss[:0]
+	for _, s := range ss {
+		if v, ok := s.Known(); ok && v == "" {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
 // typedMessages reports whether some message has a Go payload type (or
 // one a wrapper's caller gives).
 func typedMessages(ms []Message) bool {
@@ -640,7 +653,7 @@ func (r *resolver) addresses(s site, c protocols.Call, msg val) []Str {
 		if len(vs) == 0 {
 			continue
 		}
-		if strs := r.strings(vs); len(strs) > 0 {
+		if strs := nonEmpty(r.strings(vs)); len(strs) > 0 {
 			sort.SliceStable(strs, func(i, j int) bool { return strs[i].key() < strs[j].key() })
 			return strs
 		}

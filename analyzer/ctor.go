@@ -252,6 +252,11 @@ func (r *resolver) recordFields(fields map[string][]Str, params map[string]*Para
 			path = prefix + "." + name
 		}
 		ft := types_[i]
+		if ft != nil && isLibraryType(ft) {
+			// A client (an interface of the library too: mqtt.Client).
+			r.recordFields(fields, params, fvs, derefType(ft), path, depth+1)
+			continue
+		}
 		if ft != nil && types.IsInterface(ft) {
 			// A value the constructor was given: an interface
 			// implementation, a client.

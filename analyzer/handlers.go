@@ -217,6 +217,20 @@ func (r *resolver) funcTargets(x val, vs visited) []val {
 		return r.funcTargets(val{v.X, x.fr}, vs)
 	case *ssa.MakeInterface:
 		return r.funcTargets(val{v.X, x.fr}, vs)
+	case *ssa.Alloc, *ssa.IndexAddr, *ssa.FieldAddr:
+		// A function stored in a slice, a struct field or a variable:
+		// OnPublishReceived: []func(...){onPublish}.
+		var out []val
+		for _, st := range r.loaded(x, make(visited)) {
+			out = append(out, r.funcTargets(st, vs)...)
+		}
+		return out
+	case *ssa.Slice:
+		var out []val
+		for _, e := range r.elements(x, make(visited)) {
+			out = append(out, r.funcTargets(e, vs)...)
+		}
+		return out
 	case *ssa.Call:
 		// A function that returns a handler (a middleware): what it
 		// returns.

@@ -486,7 +486,7 @@ func (r *resolver) field(x val, name string, vs visited) []val {
 	if !r.step() {
 		return nil
 	}
-	switch elementKind(name) {
+	switch kind := elementKind(name); kind {
 	case elemElements:
 		return r.elements(x, make(visited))
 	case elemChannel:
@@ -497,6 +497,8 @@ func (r *resolver) field(x val, name string, vs visited) []val {
 		return nil // results of methods are followed forward only
 	case elemMapKey:
 		return r.mapValues(x, mapKey(name), make(visited))
+	case elemMapKeys, elemMapValues:
+		return r.mapEntries(x, kind == elemMapKeys, make(visited))
 	}
 	var out []val
 	for _, o := range r.origins(x, vs) {
@@ -519,6 +521,7 @@ func (r *resolver) field(x val, name string, vs visited) []val {
 			// Fields set on the result after the call:
 			// rec := kgo.SliceRecord(b); rec.Topic = "t".
 		}
+		out = append(out, r.setterValues(o, name)...)
 		for _, ref := range r.locationReferrers(o.v) {
 			switch ref := ref.(type) {
 			case *ssa.FieldAddr:
@@ -544,10 +547,16 @@ const (
 	elemChannel
 	elemOptionArg
 	elemMapKey
+	elemMapKeys
+	elemMapValues
 )
 
 func elementKind(name string) int {
 	switch {
+	case name == "[keys]":
+		return elemMapKeys
+	case name == "[values]":
+		return elemMapValues
 	case strings.HasPrefix(name, "[\"") && strings.HasSuffix(name, "\"]"):
 		return elemMapKey
 	case name == "[]":
@@ -612,6 +621,51 @@ func (r *resolver) mapValues(x val, key string, vs visited) []val {
 	return out
 }
 
+// mapEntries returns the keys (or the values) of a map literal:
+// SubscribeMultiple(map[string]byte{"a": 0, "b": 1}, h).
+func (r *resolver) mapEntries(x val, keys bool, vs visited) []val {
+	if !vs.visit(x) {
+		return nil
+	}
+	switch v := x.v.(type) {
+	case *ssa.MakeMap:
+		var out []val
+		for _, ref := range referrers(v) {
+			if mu, ok := ref.(*ssa.MapUpdate); ok && mu.Map == v {
+				if keys {
+					out = append(out, val{mu.Key, x.fr})
+				} else {
+					out = append(out, val{mu.Value, x.fr})
+				}
+			}
+		}
+		return out
+	case *ssa.Alloc, *ssa.FieldAddr, *ssa.IndexAddr, *ssa.Global:
+		var out []val
+		for _, st := range r.storedInto(x) {
+			out = append(out, r.mapEntries(st, keys, vs)...)
+		}
+		return out
+	case *ssa.UnOp:
+		var out []val
+		if v.Op == token.MUL {
+			for _, st := range r.loaded(val{v.X, x.fr}, make(visited)) {
+				out = append(out, r.mapEntries(st, keys, vs)...)
+			}
+		}
+		return out
+	case *ssa.MakeInterface:
+		return r.mapEntries(val{v.X, x.fr}, keys, vs)
+	}
+	var out []val
+	for _, o := range r.origins(x, make(visited)) {
+		if o.v != x.v {
+			out = append(out, r.mapEntries(o, keys, vs)...)
+		}
+	}
+	return out
+}
+
 // sentOn returns the values sent on the channel x.
 func (r *resolver) sentOn(x val, vs visited) []val {
 	if !vs.visit(x) {
@@ -645,6 +699,11 @@ func (r *resolver) optionArg(x val, name string, vs visited) []val {
 	case *ssa.Call:
 		if calleeName(&v.Call) == fn && i < len(v.Call.Args) {
 			return []val{{v.Call.Args[i], x.fr}}
+		}
+	case *ssa.Extract:
+		// u, _ := url.Parse("mqtt://h:1883")
+		if call, ok := v.Tuple.(*ssa.Call); ok && v.Index == 0 && calleeName(&call.Call) == fn && i < len(call.Call.Args) {
+			return []val{{call.Call.Args[i], x.fr}}
 		}
 	case *ssa.MakeInterface:
 		return r.optionArg(val{v.X, x.fr}, name, vs)
@@ -680,6 +739,32 @@ func (r *resolver) optionArg(x val, name string, vs visited) []val {
 		return out
 	}
 	return nil
+}
+
+// setterValues returns the values the table's setter methods called on
+// the value o set its field name to: opts.AddBroker("tcp://b:1883").
+func (r *resolver) setterValues(o val, name string) []val {
+	if len(index.Setters) == 0 {
+		return nil
+	}
+	var out []val
+	for _, ref := range referrers(o.v) {
+		call, ok := ref.(ssa.CallInstruction)
+		if !ok {
+			continue
+		}
+		c := call.Common()
+		st, ok := index.Setters[calleeName(c)]
+		if !ok || st.Field != name {
+			continue
+		}
+		s := site{instr: call, common: c, fn: call.Parent(), fr: o.fr}
+		if s.recv() != o.v {
+			continue
+		}
+		out = append(out, r.eval(s, st.Value, val{})...)
+	}
+	return out
 }
 
 // loaded returns what a load from addr can give: the values stored into

@@ -234,7 +234,7 @@ func (b *builder) collect() {
 		}
 
 		opSettings := bindingSettings(proto, settings)
-		ok := opKey{action: op.Action, ch: ck, settings: settingsKey(opSettings), id: op.ID}
+		ok := opKey{action: op.Action, ch: ck, settings: settingsKey(opSettings) + extensionsKey(op.Extensions), id: op.ID}
 		o := b.ops[ok]
 		if o == nil {
 			o = &operation{key: ok, ch: ch, proto: proto, settings: opSettings, extensions: make(map[string]bool),
@@ -352,6 +352,17 @@ func bindingSettings(proto *protocols.Protocol, all map[protocols.Setting][]stri
 		}
 	}
 	return out
+}
+
+// extensionsKey tells operations with different x- fields apart (a will
+// message and a publish on one topic).
+func extensionsKey(ext map[string]string) string {
+	keys := make([]string, 0, len(ext))
+	for k, v := range ext {
+		keys = append(keys, k+"="+v)
+	}
+	sort.Strings(keys)
+	return strings.Join(keys, ";")
 }
 
 func settingsKey(s map[protocols.Setting][]string) string {

@@ -247,6 +247,17 @@ type Library struct {
 	// Declarations are its calls that declare broker entities, keyed
 	// by (*types.Func).FullName().
 	Declarations map[string]Declaration
+	// Setters are methods that set a field of their receiver, keyed by
+	// (*types.Func).FullName(): opts.AddBroker(b) sets "Broker",
+	// c.SubscribeTopics(ts, nil) sets "Topics". Paths through the
+	// receiver's field see the calls.
+	Setters map[string]Setter
+}
+
+// Setter describes a method that sets a field of its receiver to Value.
+type Setter struct {
+	Field string
+	Value Path
 }
 
 // Libraries returns every supported library, ordered by name.
@@ -273,6 +284,7 @@ type Index struct {
 	Calls        map[string][]CallEntry
 	Constructors map[string]Constructor
 	Declarations map[string]DeclarationEntry
+	Setters      map[string]Setter
 	// Paths are the import paths of the libraries, for a quick check of
 	// whether a package can contain any operation at all.
 	Paths map[string]*Library
@@ -296,6 +308,7 @@ func NewIndex(libs []*Library) *Index {
 		Calls:        make(map[string][]CallEntry),
 		Constructors: make(map[string]Constructor),
 		Declarations: make(map[string]DeclarationEntry),
+		Setters:      make(map[string]Setter),
 		Paths:        make(map[string]*Library),
 	}
 	for _, lib := range libs {
@@ -305,6 +318,9 @@ func NewIndex(libs []*Library) *Index {
 		}
 		for name, c := range lib.Constructors {
 			ix.Constructors[name] = c
+		}
+		for name, st := range lib.Setters {
+			ix.Setters[name] = st
 		}
 		for name, d := range lib.Declarations {
 			ix.Declarations[name] = DeclarationEntry{Declaration: d, Library: lib}

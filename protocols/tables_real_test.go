@@ -184,6 +184,20 @@ func walkElements(t *testing.T, lib *protocols.Library, name string, p protocols
 			}
 			typ = m.Signature().Results().At(0).Type()
 			continue
+		case f == "encoded" || f == "decoded":
+			return nil // the messages of a stream
+		case f == "[keys]" || f == "[values]":
+			m, ok := deref(typ).Underlying().(*types.Map)
+			if !ok {
+				t.Errorf("%s: %s: path %s: %s is not a map", lib.Name, name, p, typ)
+				return nil
+			}
+			if f == "[keys]" {
+				typ = m.Key()
+			} else {
+				typ = m.Elem()
+			}
+			continue
 		case strings.HasPrefix(f, "[\""):
 			m, ok := deref(typ).Underlying().(*types.Map)
 			if !ok {
@@ -197,6 +211,9 @@ func walkElements(t *testing.T, lib *protocols.Library, name string, p protocols
 		}
 		if virtual[f] {
 			return nil // a constructor's field: the rest is not a Go field
+		}
+		if types.IsInterface(deref(typ)) {
+			return nil // a field of what the value is asserted to
 		}
 		st, ok := deref(typ).Underlying().(*types.Struct)
 		if !ok {
