@@ -395,7 +395,7 @@ func (r *resolver) origins(x val, vs visited) []val {
 		return nil
 	}
 	switch v := x.v.(type) {
-	case *paramRef, *ctorField:
+	case *paramRef, *ctorField, *ssa.MakeMap:
 		return []val{x}
 	case *ssa.Alloc, *ssa.IndexAddr, *ssa.FieldAddr:
 		return []val{x}

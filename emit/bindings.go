@@ -17,9 +17,10 @@ import (
 // or nil when no field has a value.
 func bindingObject(fields []protocols.BindingField, settings map[protocols.Setting][]string) mapping {
 	m := newMapping()
+	set := false // whether a field other than a constant has a value
 	for _, f := range fields {
 		var value *yaml.Node
-		vals := settings[f.Setting]
+		vals := allowed(f, settings[f.Setting])
 		switch f.Type {
 		case protocols.Const:
 			value = str(f.Const)
@@ -45,9 +46,32 @@ func bindingObject(fields []protocols.BindingField, settings map[protocols.Setti
 		}
 		if value != nil {
 			setDotted(m, f.Name, value)
+			set = set || f.Type != protocols.Const
 		}
 	}
+	if !set {
+		// Constants alone (amqp's is: queue) describe nothing, and may
+		// need the fields that are missing.
+		return newMapping()
+	}
 	return m
+}
+
+// allowed keeps the values a field's Enum allows.
+func allowed(f protocols.BindingField, vals []string) []string {
+	if len(f.Enum) == 0 {
+		return vals
+	}
+	var out []string
+	for _, v := range vals {
+		for _, e := range f.Enum {
+			if v == e {
+				out = append(out, v)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // setDotted sets a field of a nested object: "exchange.name".

@@ -409,6 +409,9 @@ func (b *builder) assignIDs() {
 		if ci.key.params != cj.key.params {
 			return ci.key.params < cj.key.params
 		}
+		if ci.key.kind != cj.key.kind {
+			return ci.key.kind < cj.key.kind
+		}
 		return ci.key.protocol < cj.key.protocol
 	})
 	chanIDs := make(uniqueIDs)

@@ -111,6 +111,9 @@ type BindingField struct {
 	Type FieldType
 	// Const is the value of a Const field.
 	Const string
+	// Enum, when set, lists the values the binding allows; others are
+	// left out (an exchange type the spec does not know).
+	Enum []string
 }
 
 // Wildcards are a protocol's topic filter wildcards.
