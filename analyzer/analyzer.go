@@ -581,6 +581,18 @@ func (r *resolver) callOperations(s site, callee *types.Func, lib *protocols.Lib
 	if c.Reply != nil {
 		replies = r.replyPayloads(s, c.Reply)
 	}
+	ext := c.Extensions
+	if len(c.ExtensionSettings) > 0 {
+		ext = make(map[string]string)
+		for k, v := range c.Extensions {
+			ext[k] = v
+		}
+		for k, p := range c.ExtensionSettings {
+			if vs := r.knownStrings(r.eval(s, p, val{})); len(vs) > 0 {
+				ext[k] = strings.Join(vs, ",")
+			}
+		}
+	}
 	out := make([]*template, 0, len(groups))
 	for _, g := range groups {
 		if c.OnlyWithPayload && !typedMessages(g.msgs) {
@@ -600,7 +612,7 @@ func (r *resolver) callOperations(s site, callee *types.Func, lib *protocols.Lib
 			settings:    settings,
 			pos:         s.pos(),
 			channelKind: c.ChannelKind,
-			extensions:  c.Extensions,
+			extensions:  ext,
 			replies:     replies,
 		})
 	}
@@ -667,7 +679,14 @@ func (r *resolver) messageContents(s site, c protocols.Call, msg val) []Message 
 	var payloads, keys []Payload
 	switch c.Action {
 	case protocols.Send:
+		if c.Handler != nil {
+			// What a handler writes: a WebSocket route's messages.
+			payloads = r.handlerPayloads(s, c.Handler, c.Payload.Fields)
+			break
+		}
+		r.encodes, r.sendByteMethod = c.Encodes, c.ByteMethod
 		payloads = r.sentPayloads(s, c.Payload, msg)
+		r.encodes, r.sendByteMethod = nil, ""
 		if !c.Key.IsZero() {
 			keys = r.sentPayloads(s, c.Key, msg)
 		}

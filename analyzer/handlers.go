@@ -27,12 +27,22 @@ const maxHandlerDepth = 6
 // forward follows received values through the remaining fields of the
 // payload path to the decoders, and into every function they are handed
 // to on the way.
-func (r *resolver) forward(vs []val, fields []string, depth int) []Payload {
+func (r *resolver) forward(vs []val, fields []string, depth int) (out []Payload) {
 	if depth > maxHandlerDepth {
 		return nil
 	}
-	var out []Payload
 	cur := vs
+	defer func() {
+		if len(out) == 0 && len(fields) > 0 && fields[len(fields)-1] != elemEncoded && fields[len(fields)-1] != elemDecoded {
+			// Nothing decodes it: the bytes (or text) as received.
+			for _, v := range cur {
+				if rawKind(v.v.Type()) == "string" {
+					out = []Payload{{Raw: "string"}}
+					break
+				}
+			}
+		}
+	}()
 	for i := 0; ; i++ {
 		if i < len(fields) && (fields[i] == elemEncoded || fields[i] == elemDecoded) {
 			// A stream: the messages written to or read from it.
@@ -67,6 +77,12 @@ func (r *resolver) forward(vs []val, fields []string, depth int) []Payload {
 func (r *resolver) handedOff(x val, rest []string, depth int) []Payload {
 	var out []Payload
 	for _, use := range usesThroughLocals(x.v) {
+		switch conv := use.(type) {
+		case *ssa.Convert, *ssa.ChangeType, *ssa.MakeInterface:
+			// handle([]byte(msg.Payload)): the converted value.
+			out = append(out, r.handedOff(val{conv.(ssa.Value), x.fr}, rest, depth)...)
+			continue
+		}
 		call, ok := use.(ssa.CallInstruction)
 		if !ok {
 			continue

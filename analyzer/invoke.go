@@ -166,6 +166,14 @@ func (r *resolver) invokeTemplates(s site, m *types.Func) []*template {
 		})
 	}
 	for _, impl := range r.methodsOf(concrete, m.Name()) {
+		if entries, ok := index.Calls[impl.FullName()]; ok {
+			// A client the module holds behind an interface of its own
+			// (watermill's Connection holding a *nats.Conn).
+			for _, entry := range entries {
+				out = append(out, r.operations(s, impl, entry)...)
+			}
+			continue
+		}
 		for _, w := range r.wrapperOf(nil, impl) {
 			out = append(out, r.instantiate(w, s, siteArgs{s}, impl.FullName())...)
 		}

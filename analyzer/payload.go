@@ -16,6 +16,10 @@ var codecs = protocols.Codecs
 // sentPayloads follows the payload bytes a path names at a send call back
 // to the Go values encoded into them.
 func (r *resolver) sentPayloads(s site, p protocols.Path, msg val) []Payload {
+	if r.encodes != nil {
+		// The call encodes a Go value itself.
+		return dedupPayloads(r.encodedValues(r.eval(s, p, msg), *r.encodes))
+	}
 	if n := len(p.Fields); n > 0 && p.Fields[n-1] == elemEncoded {
 		// The messages written to a stream: followed forward.
 		var root []val
@@ -122,11 +126,15 @@ func nonNilVal(v val) []val {
 }
 
 // byteMethod follows a value converted to an interface whose method
-// makes the bytes (sarama.Encoder) into that method of the value's type,
-// when it is declared in this package.
+// makes the bytes (sarama.Encoder), or given to a call that makes the
+// bytes with a method the value has (Call.ByteMethod), into that method
+// of the value's type, when it is declared in this package.
 func (r *resolver) byteMethod(mi *ssa.MakeInterface, fr *frame, vs visited, depth int) []Payload {
-	method, ok := codecs.ByteMethods[types.TypeString(mi.Type(), nil)]
+	method, ok := index.ByteMethods[types.TypeString(mi.Type(), nil)]
 	if !ok {
+		method = r.sendByteMethod
+	}
+	if method == "" {
 		return nil
 	}
 	var pkg *types.Package
@@ -135,7 +143,7 @@ func (r *resolver) byteMethod(mi *ssa.MakeInterface, fr *frame, vs visited, dept
 	}
 	obj, _, _ := types.LookupFieldOrMethod(mi.X.Type(), true, pkg, method)
 	m, ok := obj.(*types.Func)
-	if !ok || m.Pkg() != r.pass.Pkg {
+	if !ok || m.Pkg() != r.pass.Pkg || !makesBytes(m.Signature()) {
 		return nil
 	}
 	fn := r.prog.Pkg.Prog.FuncValue(m)
@@ -155,10 +163,24 @@ func (r *resolver) byteMethod(mi *ssa.MakeInterface, fr *frame, vs visited, dept
 	return out
 }
 
+// makesBytes reports whether sig is func() ([]byte, error).
+func makesBytes(sig *types.Signature) bool {
+	if sig.Params().Len() != 0 || sig.Results().Len() != 2 {
+		return false
+	}
+	b, ok := sig.Results().At(0).Type().Underlying().(*types.Slice)
+	return ok && types.Identical(b.Elem(), types.Typ[types.Byte]) &&
+		types.Identical(sig.Results().At(1).Type(), types.Universe.Lookup("error").Type())
+}
+
 // encodedByCall handles payload bytes that are the i-th result of a call:
 // an encoder, the contents of a buffer encoders wrote to, or a helper
 // function of the package.
 func (r *resolver) encodedByCall(call *ssa.Call, i int, fr *frame, vs visited, depth int) []Payload {
+	if b, ok := call.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" && len(call.Call.Args) > 0 {
+		// append(b, '\n'): a delimiter after the encoded message.
+		return r.encodedFrom(val{call.Call.Args[0], fr}, vs, depth)
+	}
 	name := calleeName(&call.Call)
 	s := newSiteIn(call, fr)
 	if c, ok := codecs.Encoders[name]; ok && c.Data.Root == protocols.RootResult && c.Data.Index == i {
@@ -409,6 +431,21 @@ func (r *resolver) readsOfField(x val, name string, vs visited) []val {
 					out = append(out, val{e, x.fr})
 				}
 			}
+		case elemMapKey:
+			// m.Values["data"]: the lookups of that key.
+			if lk, ok := ref.(*ssa.Lookup); ok && lk.X == x.v {
+				if k, ok := constString(lk.Index); ok && k == mapKey(name) {
+					if lk.CommaOk {
+						for _, ex := range referrers(lk) {
+							if e, ok := ex.(*ssa.Extract); ok && e.Index == 0 {
+								out = append(out, val{e, x.fr})
+							}
+						}
+					} else {
+						out = append(out, val{lk, x.fr})
+					}
+				}
+			}
 		case elemOptionArg:
 			// Forward, "pkg.F(i)" is the result of the calls of F that
 			// take the value as argument i (receiver not counted):
@@ -547,6 +584,16 @@ func (r *resolver) decodedInto(x val, vs visited, depth int) []Payload {
 			}
 		case *ssa.ChangeType, *ssa.MakeInterface, *ssa.Phi, *ssa.Slice:
 			out = append(out, r.decodedInto(val{ref.(ssa.Value), x.fr}, vs, depth)...)
+		case *ssa.TypeAssert:
+			if ref.CommaOk {
+				for _, ex := range referrers(ref) {
+					if e, ok := ex.(*ssa.Extract); ok && e.Index == 0 {
+						out = append(out, r.decodedInto(val{e, x.fr}, vs, depth)...)
+					}
+				}
+			} else {
+				out = append(out, r.decodedInto(val{ref, x.fr}, vs, depth)...)
+			}
 		case *ssa.Store:
 			if ref.Val == x.v {
 				for _, l := range loads(ref.Addr) {

@@ -40,6 +40,18 @@ func (r *resolver) streamUses(x val, vs visited, out *[]val) {
 			for _, p := range paramsReceiving(ref, x.v) {
 				r.streamUses(val{p, nil}, vs, out)
 			}
+			// A stream made from this one (bufio.NewWriter(conn),
+			// conn.NextWriter(t)): its uses are this stream's.
+			if call, ok := ref.(*ssa.Call); ok {
+				if d, ok := index.DerivedStreams[calleeName(&call.Call)]; ok {
+					s := newSiteIn(call, x.fr)
+					if sameValue(r.eval(s, d.From, val{}), x.v) {
+						for _, v := range resultsOf(call, d.To.Index) {
+							r.streamUses(val{v, x.fr}, vs, out)
+						}
+					}
+				}
+			}
 			for _, p := range r.dynamicParams(ref.Common(), x) {
 				r.streamUses(p, vs, out)
 			}
@@ -49,6 +61,23 @@ func (r *resolver) streamUses(x val, vs visited, out *[]val) {
 			if ref.Val == x.v {
 				for _, l := range loads(ref.Addr) {
 					r.streamUses(val{l, x.fr}, vs, out)
+				}
+				// A field of a struct of the package: wherever the
+				// field is read (c.conn.WriteJSON(v) in a method).
+				if fa, ok := ref.Addr.(*ssa.FieldAddr); ok {
+					for _, l := range r.fieldReads[structField(fa.X.Type(), fa.Field)] {
+						r.streamUses(val{l, nil}, vs, out)
+					}
+				}
+				// A variable a closure captures: the loads inside it.
+				for _, ar := range referrers(ref.Addr) {
+					if mc, ok := ar.(*ssa.MakeClosure); ok {
+						for _, fv := range boundFreeVars(mc, ref.Addr) {
+							for _, l := range loads(fv) {
+								r.streamUses(val{l, nil}, vs, out)
+							}
+						}
+					}
 				}
 			}
 		case *ssa.MakeClosure:
@@ -158,7 +187,7 @@ func (r *resolver) writtenTo(vs []val) []Payload {
 				}
 				continue
 			}
-			c, ok := codecs.Writes[name]
+			c, ok := index.Writes[name]
 			if !ok || !r.isStream(s, c.Stream, derived) {
 				continue
 			}
@@ -200,7 +229,7 @@ func (r *resolver) readFrom(vs []val) []Payload {
 				}
 				continue
 			}
-			c, ok := codecs.Reads[name]
+			c, ok := index.Reads[name]
 			if !ok || !r.isStream(s, c.Stream, derived) {
 				continue
 			}

@@ -37,6 +37,11 @@ type tracer struct {
 	// closures maps an anonymous function to the instructions that make
 	// closures of it, to resolve its free variables.
 	closures map[*ssa.Function][]*ssa.MakeClosure
+	// fieldReads maps a field of a struct type the package declares to
+	// the instructions that read it anywhere in the package: a
+	// connection kept in a struct (client{conn: c}) is used wherever
+	// c.conn is read.
+	fieldReads map[*types.Var][]ssa.Value
 	// callers maps a function of the package to its static call sites
 	// in the package.
 	callers map[*ssa.Function][]site
@@ -73,6 +78,7 @@ func newTracer(pass *analysis.Pass, prog *ssaPackage) *tracer {
 		globalRefs:   make(map[*ssa.Global][]ssa.Instruction),
 		closures:     make(map[*ssa.Function][]*ssa.MakeClosure),
 		callers:      make(map[*ssa.Function][]site),
+		fieldReads:   make(map[*types.Var][]ssa.Value),
 		escapes:      make(map[*ssa.Function]bool),
 		summaries:    make(map[*ssa.Function]*funcSummary),
 		types:        newTypeResolver(pass.Pkg),
@@ -125,6 +131,16 @@ func (t *tracer) index(fn *ssa.Function, instr ssa.Instruction) {
 				gi.onlyInInit = false
 			}
 		}
+	case *ssa.FieldAddr:
+		if f := structField(instr.X.Type(), instr.Field); f != nil && f.Pkg() == t.pass.Pkg {
+			for _, l := range loads(instr) {
+				t.fieldReads[f] = append(t.fieldReads[f], l)
+			}
+		}
+	case *ssa.Field:
+		if f := structField(instr.X.Type(), instr.Field); f != nil && f.Pkg() == t.pass.Pkg {
+			t.fieldReads[f] = append(t.fieldReads[f], instr)
+		}
 	case *ssa.MakeClosure:
 		f := instr.Fn.(*ssa.Function)
 		t.closures[f] = append(t.closures[f], instr)
@@ -167,6 +183,12 @@ type resolver struct {
 	// topicReads, while a receive call is analysed, are the values that
 	// read the received message's topic.
 	topicReads map[ssa.Value]bool
+	// encodes, while a send call whose table says it encodes its
+	// payload is analysed, is that encoding.
+	encodes *protocols.Codec
+	// byteMethod, while such a send call is analysed, is the method it
+	// calls to make the bytes of a payload given as an interface.
+	sendByteMethod string
 }
 
 // frame is a call a walk descended into (a helper whose result it
@@ -356,6 +378,12 @@ func (r *resolver) eval(s site, p protocols.Path, msg val) []val {
 	switch p.Root {
 	case protocols.RootRecv:
 		out = vals(s.fr, s.recv())
+		// A method promoted from an embedded field (go-redis's
+		// (cmdable).Publish on a *Client): the fields of the client
+		// are those of the struct that embeds it.
+		if outer := embedder(s.recv()); outer != nil {
+			out = append(out, val{outer, s.fr})
+		}
 	case protocols.RootArg:
 		out = vals(s.fr, s.arg(p.Index))
 	case protocols.RootResult:
@@ -371,6 +399,26 @@ func (r *resolver) eval(s site, p protocols.Path, msg val) []val {
 		return nil
 	}
 	return r.fields(out, p.Fields)
+}
+
+// embedder returns the struct a receiver is an embedded field of, if it
+// is: *(&c.cmdable), &c.baseClient.
+func embedder(v ssa.Value) ssa.Value {
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		v = u.X
+	}
+	fa, ok := v.(*ssa.FieldAddr)
+	if !ok {
+		return nil
+	}
+	st, ok := derefType(fa.X.Type()).Underlying().(*types.Struct)
+	if !ok || fa.Field >= st.NumFields() || !st.Field(fa.Field).Embedded() {
+		return nil
+	}
+	if outer := embedder(fa.X); outer != nil {
+		return outer
+	}
+	return fa.X
 }
 
 // fields selects a path of fields from each value.
@@ -499,6 +547,15 @@ func (r *resolver) field(x val, name string, vs visited) []val {
 		return r.mapValues(x, mapKey(name), make(visited))
 	case elemMapKeys, elemMapValues:
 		return r.mapEntries(x, kind == elemMapKeys, make(visited))
+	case elemIndex:
+		n, _ := strconv.Atoi(name[1 : len(name)-1])
+		if elems := r.elements(x, make(visited)); n < len(elems) {
+			return []val{elems[n]}
+		}
+		return nil
+	case elemFirstHalf:
+		elems := r.elements(x, make(visited))
+		return elems[:len(elems)/2]
 	}
 	var out []val
 	for _, o := range r.origins(x, vs) {
@@ -549,10 +606,16 @@ const (
 	elemMapKey
 	elemMapKeys
 	elemMapValues
+	elemIndex
+	elemFirstHalf
 )
 
 func elementKind(name string) int {
 	switch {
+	case len(name) > 2 && name[0] == '[' && name[len(name)-1] == ']' && isDigits(name[1:len(name)-1]):
+		return elemIndex
+	case name == "[:len/2]":
+		return elemFirstHalf
 	case name == "[keys]":
 		return elemMapKeys
 	case name == "[values]":
@@ -569,6 +632,15 @@ func elementKind(name string) int {
 		return elemOptionArg
 	}
 	return elemField
+}
+
+func isDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // mapKey returns the key of a ["key"] element.
@@ -946,13 +1018,22 @@ func funcName(fn *ssa.Function) string {
 // fieldName returns the name of the i-th field of the struct that t is
 // or points to.
 func fieldName(t types.Type, i int) string {
+	if f := structField(t, i); f != nil {
+		return f.Name()
+	}
+	return ""
+}
+
+// structField returns the i-th field of the struct t (or the struct t
+// points to), the same object for every instance of a generic type.
+func structField(t types.Type, i int) *types.Var {
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
 	}
 	if s, ok := t.Underlying().(*types.Struct); ok && i < s.NumFields() {
-		return s.Field(i).Name()
+		return s.Field(i).Origin()
 	}
-	return ""
+	return nil
 }
 
 func isStruct(t types.Type) bool {

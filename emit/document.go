@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 
@@ -134,16 +135,81 @@ func (b *builder) collectServers() {
 		if ids := b.serverIDs[proto]; len(ids) > 0 && n == proto {
 			continue // declared by a directive
 		}
-		id := n
-		for b.servers[id] != nil {
-			id += "-auto"
+		if pu := b.protos[n]; pu.proto.Routes {
+			b.routeServers(n, pu)
+			continue
 		}
+		id := b.freeServerID(n)
 		b.servers[id] = serverNode(b.protos[n])
 		b.serverIDs[n] = []string{id}
 	}
 	for _, ids := range b.serverIDs {
 		sort.Strings(ids)
 	}
+}
+
+// freeServerID returns id, or id with a suffix if a directive took it.
+func (b *builder) freeServerID(id string) string {
+	for b.servers[id] != nil {
+		id += "-auto"
+	}
+	return id
+}
+
+// routeServers makes the servers of a protocol of routes (HTTP,
+// WebSocket): one per host the code calls, named after it, and one with
+// a host variable for the routes the service serves. Each channel is on
+// its host's server: the service's routes are not served by the hosts it
+// calls.
+func (b *builder) routeServers(n string, pu *protoUse) {
+	hosts := make([]string, 0, len(pu.hosts))
+	for h := range pu.hosts {
+		hosts = append(hosts, h)
+	}
+	sort.Strings(hosts)
+	byHost := make(map[string]string)
+	single := len(hosts)+boolInt(pu.served) == 1
+	if pu.served {
+		id := b.freeServerID(n)
+		b.servers[id] = serverNode(&protoUse{proto: pu.proto})
+		byHost[""] = id
+		b.serverIDs[n] = append(b.serverIDs[n], id)
+	}
+	for _, h := range hosts {
+		id := n
+		if !single {
+			id = n + "-" + sanitizeServerID(h)
+		}
+		id = b.freeServerID(id)
+		b.servers[id] = serverNode(&protoUse{proto: pu.proto, brokers: map[string]bool{h: true}})
+		byHost[h] = id
+		b.serverIDs[n] = append(b.serverIDs[n], id)
+	}
+	if b.hostServers == nil {
+		b.hostServers = make(map[string]map[string]string)
+	}
+	b.hostServers[n] = byHost
+}
+
+// sanitizeServerID makes a host a part of a server id: AsyncAPI keys are
+// letters, digits, "_" and "-".
+func sanitizeServerID(host string) string {
+	var sb strings.Builder
+	for _, r := range host {
+		if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '-') {
+			sb.WriteRune(r)
+		} else {
+			sb.WriteByte('-')
+		}
+	}
+	return sb.String()
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func (b *builder) serversNode() *yaml.Node {

@@ -105,16 +105,25 @@ type builder struct {
 	// each protocol's servers.
 	servers   map[string]*yaml.Node
 	serverIDs map[string][]string
-	chans     map[chanKey]*channel
-	ops       map[opKey]*operation
-	chanList  []*channel
-	opList    []*operation
+	// hostServers, for a protocol of routes, are the ids of the server
+	// of each host ("" for the service's own routes).
+	hostServers map[string]map[string]string
+	chans       map[chanKey]*channel
+	ops         map[opKey]*operation
+	chanList    []*channel
+	opList      []*operation
 }
 
 // protoUse is a protocol in use and the brokers the code names for it.
 type protoUse struct {
 	proto   *protocols.Protocol
 	brokers map[string]bool
+	// For a protocol of routes (HTTP, WebSocket), every channel is on one
+	// host: hosts are those the code names (the URLs it calls), served
+	// says some channels are the service's own routes, whose host the
+	// code does not name.
+	hosts  map[string]bool
+	served bool
 }
 
 // chanKey identifies a channel: a protocol and a known address, or the
@@ -125,6 +134,9 @@ type chanKey struct {
 	known    bool
 	address  string // the address, or its origin when not known
 	params   string // the template parameters' origins, when a template
+	// host, for a protocol of routes, is the host of the URL a client
+	// calls; empty for the routes the service serves.
+	host string
 }
 
 type channel struct {
@@ -201,17 +213,26 @@ func (b *builder) collect() {
 			addr, filter = wildcardTemplate(addr, proto.Wildcards)
 		}
 		settings := op.Settings
+		var host string
 		if proto.Routes && addr.Known {
-			var method, host string
+			var method string
 			addr, method, host = routeTemplate(addr)
 			if method != "" {
 				settings = withSetting(settings, "method", method)
 			}
-			if host != "" {
-				pu.brokers[host] = true
-			}
 		}
 		ck := chanKey{protocol: proto.Server(), kind: op.ChannelKind, known: addr.Known, address: addr.Value}
+		if proto.Routes {
+			ck.host = routeHost(host, op.Settings[protocols.SettingBroker])
+			if ck.host == "" {
+				pu.served = true
+			} else {
+				if pu.hosts == nil {
+					pu.hosts = make(map[string]bool)
+				}
+				pu.hosts[ck.host] = true
+			}
+		}
 		if !op.Address.Known {
 			ck.address = op.Address.Origin
 		}
@@ -412,6 +433,9 @@ func (b *builder) assignIDs() {
 		if ci.key.kind != cj.key.kind {
 			return ci.key.kind < cj.key.kind
 		}
+		if ci.key.host != cj.key.host {
+			return ci.key.host < cj.key.host
+		}
 		return ci.key.protocol < cj.key.protocol
 	})
 	chanIDs := make(uniqueIDs)
@@ -549,7 +573,11 @@ func (b *builder) channelNode(ch *channel) *yaml.Node {
 		m.set("description", str("The address is only known at run time: it comes from "+ch.key.address+"."))
 	}
 	refs := seq()
-	for _, id := range b.serverIDs[ch.key.protocol] {
+	ids := b.serverIDs[ch.key.protocol]
+	if byHost := b.hostServers[ch.key.protocol]; byHost != nil {
+		ids = []string{byHost[ch.key.host]}
+	}
+	for _, id := range ids {
 		refs.Content = append(refs.Content, ref("#/servers/"+id))
 	}
 	m.set("servers", refs)

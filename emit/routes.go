@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/asyncapi-extract/asyncapi-extract/analyzer"
@@ -79,4 +80,19 @@ func withSetting(settings map[protocols.Setting][]string, name protocols.Setting
 	}
 	out[name] = []string{value}
 	return out
+}
+
+// routeHost is the host of a route's channel: the host of the URL the
+// code calls, or else the broker the call names; empty for a route the
+// service serves.
+func routeHost(urlHost string, brokers []string) string {
+	if urlHost != "" {
+		return urlHost
+	}
+	if len(brokers) == 0 {
+		return ""
+	}
+	bs := append([]string(nil), brokers...)
+	sort.Strings(bs)
+	return stripScheme(bs[0])
 }

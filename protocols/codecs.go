@@ -100,6 +100,9 @@ var Codecs = struct {
 	// Reads are calls that read a message from a stream; a payload
 	// path ending in "decoded" is every message read from a stream.
 	Reads map[string]Codec
+	// DerivedStreams are calls that make a stream from another
+	// (bufio.NewWriter(conn)): the messages of the one are the other's.
+	DerivedStreams map[string]DerivedStream
 	// ByteMethods are interfaces, by full type name, whose values are
 	// message bytes made by a method (sarama.Encoder's Encode): a user
 	// type implementing one is followed into that method.
@@ -150,19 +153,21 @@ var Codecs = struct {
 		"strings.NewReader": Arg(0),
 	},
 	Writes: map[string]Codec{
-		"(io.Writer).Write":               rawWrite(Recv(), Arg(0)),
-		"(*bytes.Buffer).Write":           rawWrite(Recv(), Arg(0)),
-		"(*bytes.Buffer).WriteString":     rawWrite(Recv(), Arg(0)),
-		"(net.Conn).Write":                rawWrite(Recv(), Arg(0)),
-		"(*net.TCPConn).Write":            rawWrite(Recv(), Arg(0)),
-		"(*net.UDPConn).Write":            rawWrite(Recv(), Arg(0)),
-		"(*net.UDPConn).WriteTo":          rawWrite(Recv(), Arg(0)),
+		"(io.Writer).Write":           rawWrite(Recv(), Arg(0)),
+		"(*bytes.Buffer).Write":       rawWrite(Recv(), Arg(0)),
+		"(*bytes.Buffer).WriteString": rawWrite(Recv(), Arg(0)),
+		"(net.Conn).Write":            rawWrite(Recv(), Arg(0)),
+		"(*net.UDPConn).WriteTo":      rawWrite(Recv(), Arg(0)),
+		// TCPConn, UDPConn and IPConn promote Read and Write from the
+		// unexported net.conn.
+		"(*net.conn).Write":               rawWrite(Recv(), Arg(0)),
 		"(*net.UDPConn).WriteToUDP":       rawWrite(Recv(), Arg(0)),
-		"(*net.IPConn).Write":             rawWrite(Recv(), Arg(0)),
 		"(*net.IPConn).WriteTo":           rawWrite(Recv(), Arg(0)),
 		"(net.PacketConn).WriteTo":        rawWrite(Recv(), Arg(0)),
 		"(net/http.ResponseWriter).Write": rawWrite(Recv(), Arg(0)),
 		"io.WriteString":                  rawWrite(Arg(0), Arg(1)),
+		"(*bufio.Writer).Write":           rawWrite(Recv(), Arg(0)),
+		"(*bufio.Writer).WriteString":     rawWrite(Recv(), Arg(0)),
 		"fmt.Fprint":                      {Stream: Arg(0), Value: Arg(1, "[]"), ContentType: "text/plain"},
 		"fmt.Fprintf":                     {Stream: Arg(0), Data: Arg(1), ContentType: "text/plain"},
 		"fmt.Fprintln":                    {Stream: Arg(0), Value: Arg(1, "[]"), ContentType: "text/plain"},
@@ -171,19 +176,39 @@ var Codecs = struct {
 	Reads: map[string]Codec{
 		"(io.Reader).Read":           rawRead(Recv(), Arg(0)),
 		"(net.Conn).Read":            rawRead(Recv(), Arg(0)),
-		"(*net.TCPConn).Read":        rawRead(Recv(), Arg(0)),
-		"(*net.UDPConn).Read":        rawRead(Recv(), Arg(0)),
+		"(*net.conn).Read":           rawRead(Recv(), Arg(0)),
 		"(*net.UDPConn).ReadFrom":    rawRead(Recv(), Arg(0)),
 		"(*net.UDPConn).ReadFromUDP": rawRead(Recv(), Arg(0)),
-		"(*net.IPConn).Read":         rawRead(Recv(), Arg(0)),
 		"(*net.IPConn).ReadFrom":     rawRead(Recv(), Arg(0)),
 		"(net.PacketConn).ReadFrom":  rawRead(Recv(), Arg(0)),
 		"io.ReadAll":                 rawRead(Arg(0), Result(0)),
 		"io.ReadFull":                rawRead(Arg(0), Arg(1)),
+		"(*bufio.Reader).Read":       rawRead(Recv(), Arg(0)),
+		"(*bufio.Reader).ReadBytes":  rawRead(Recv(), Result(0)),
+		"(*bufio.Reader).ReadString": rawRead(Recv(), Result(0)),
+		"(*bufio.Reader).ReadSlice":  rawRead(Recv(), Result(0)),
+		"(*bufio.Reader).ReadLine":   rawRead(Recv(), Result(0)),
+		"(*bufio.Scanner).Bytes":     rawRead(Recv(), Result(0)),
+		"(*bufio.Scanner).Text":      rawRead(Recv(), Result(0)),
 		"encoding/binary.Read":       {Stream: Arg(0), Value: Arg(2), ContentType: "application/octet-stream", Encoding: EncodingBinary},
 	},
-	ByteMethods: map[string]string{
-		"github.com/IBM/sarama.Encoder":     "Encode",
-		"github.com/Shopify/sarama.Encoder": "Encode",
+	DerivedStreams: map[string]DerivedStream{
+		"bufio.NewWriter":         {From: Arg(0), To: Result(0)},
+		"bufio.NewWriterSize":     {From: Arg(0), To: Result(0)},
+		"bufio.NewReader":         {From: Arg(0), To: Result(0)},
+		"bufio.NewReaderSize":     {From: Arg(0), To: Result(0)},
+		"bufio.NewScanner":        {From: Arg(0), To: Result(0)},
+		"bufio.NewReadWriter":     {From: Arg(0), To: Result(0)},
+		"io.TeeReader":            {From: Arg(0), To: Result(0)},
+		"io.LimitReader":          {From: Arg(0), To: Result(0)},
+		"net/http.MaxBytesReader": {From: Arg(1), To: Result(0)},
 	},
+	ByteMethods: map[string]string{},
+}
+
+// DerivedStream describes a call that makes a stream from another: what
+// is written to the stream at To is written to the one at From
+// (bufio.NewWriter(conn)), what is read from To is read from From.
+type DerivedStream struct {
+	From, To Path
 }

@@ -7,12 +7,12 @@ var (
 	TCP = &Protocol{
 		Name:            "tcp",
 		HostVariable:    "tcpHost",
-		HostDescription: "The TCP peer (host:port); the code does not name it as a constant.",
+		HostDescription: "The TCP host; each channel's address is the address the code listens on or dials (host:port).",
 	}
 	UDP = &Protocol{
 		Name:            "udp",
 		HostVariable:    "udpHost",
-		HostDescription: "The UDP peer (host:port); the code does not name it as a constant.",
+		HostDescription: "The UDP host; each channel's address is the address the code listens on or dials (host:port).",
 	}
 	IP = &Protocol{
 		Name:            "ip",
@@ -22,8 +22,121 @@ var (
 )
 
 // Net is the standard library's package net.
+//
+// Every call that opens a connection (a dial) or a listener is a channel
+// whose address is the dial or listen address: a send operation of the
+// messages the program writes to the connection (json.NewEncoder(conn),
+// conn.Write(b) of json.Marshal's bytes, binary.Write, WriteTo on a
+// packet connection, wherever the connection is passed) and a receive
+// operation of those it reads from it (json.NewDecoder(conn),
+// conn.Read(buf) then json.Unmarshal, binary.Read, ReadFrom). A
+// listener's connections are the results of its Accept. The protocol is
+// picked by the network argument ("tcp", "tcp4", "udp6", "ip4:icmp"),
+// TCP when it is not a constant.
+//
+// Only typed messages make an operation (OnlyWithPayload): a connection
+// that carries raw bytes or text alone, or that is only opened (a
+// health check dialing a port), says nothing a document can describe,
+// and would otherwise add a send and a receive of bytes for every dial.
 var Net = &Library{
 	Name:     "net",
 	Path:     "net",
 	Protocol: TCP,
+	Calls: map[string]Call{
+		"net.Dial":                  netDial(Arg(0), Arg(1), Result(0)),
+		"net.DialTimeout":           netDial(Arg(0), Arg(1), Result(0)),
+		"(*net.Dialer).Dial":        netDial(Arg(0), Arg(1), Result(0)),
+		"(*net.Dialer).DialContext": netDial(Arg(1), Arg(2), Result(0)),
+		"net.DialTCP":               netDial(Arg(0), netAddr(Arg(2), "net.ResolveTCPAddr"), Result(0)),
+		"net.DialUDP":               netDial(Arg(0), netAddr(Arg(2), "net.ResolveUDPAddr"), Result(0)),
+		// Raw IP: the channel is the network ("ip4:icmp"), the peer
+		// the server (the only place it can be written).
+		"net.DialIP": netIP(netDial(Arg(0), Arg(0), Result(0)), netAddr(Arg(2), "net.ResolveIPAddr")),
+
+		// Stream listeners: the messages of the accepted connections.
+		"net.Listen":                 netListen(Arg(0), Arg(1), Result(0, "Accept()")),
+		"(*net.ListenConfig).Listen": netListen(Arg(1), Arg(2), Result(0, "Accept()")),
+		"net.ListenTCP":              netListenTCP(),
+		// Packet listeners read and write datagrams themselves.
+		"net.ListenPacket":                 netListen(Arg(0), Arg(1), Result(0)),
+		"(*net.ListenConfig).ListenPacket": netListen(Arg(1), Arg(2), Result(0)),
+		"net.ListenUDP":                    netListen(Arg(0), netAddr(Arg(1), "net.ResolveUDPAddr"), Result(0)),
+		"net.ListenMulticastUDP":           netListen(Arg(0), netAddr(Arg(2), "net.ResolveUDPAddr"), Result(0)),
+		"net.ListenIP":                     netIP(netListen(Arg(0), Arg(0), Result(0)), Path{}),
+	},
+}
+
+// netChoice picks the protocol by the network argument.
+func netChoice(network Path) *ProtocolChoice {
+	return &ProtocolChoice{Path: network, Choices: []ProtocolPrefix{
+		{"tcp", TCP}, {"udp", UDP}, {"ip", IP},
+	}}
+}
+
+// netAddr is an address argument of type *TCPAddr, *UDPAddr or *IPAddr:
+// the address string it was resolved from (net.ResolveUDPAddr("udp",
+// ":9999")).
+func netAddr(arg Path, resolve string) Path {
+	return pathWith(arg, resolve+"(1)")
+}
+
+// netDial is a dial of address on network, whose connection is conn: a
+// send of what is written to it, then a receive of what is read from
+// it. The dialed address is the channel's, not the server's: a document
+// has one server per protocol, which the addresses a program listens on
+// and the peers it dials would share.
+func netDial(network, address, conn Path) Call {
+	return netStream(network, address, conn, nil)
+}
+
+// netListen is a listener on address whose connections are conn.
+func netListen(network, address, conn Path) Call {
+	return netStream(network, address, conn, nil)
+}
+
+func netStream(network, address, conn Path, settings map[Setting]Path) Call {
+	return Call{
+		Action:          Send,
+		Address:         []Path{address},
+		Payload:         pathWith(conn, "encoded"),
+		ProtocolBy:      netChoice(network),
+		Settings:        settings,
+		OnlyWithPayload: true,
+		Then: []Call{{
+			Action:          Receive,
+			Address:         []Path{address},
+			Payload:         pathWith(conn, "decoded"),
+			ProtocolBy:      netChoice(network),
+			Settings:        settings,
+			OnlyWithPayload: true,
+		}},
+	}
+}
+
+// netListenTCP is ListenTCP: the connections are the results of Accept
+// and of AcceptTCP.
+func netListenTCP() Call {
+	addr := netAddr(Arg(1), "net.ResolveTCPAddr")
+	c := netListen(Arg(0), addr, Result(0, "Accept()"))
+	tcp := netListen(Arg(0), addr, Result(0, "AcceptTCP()"))
+	c.Then = append(c.Then, tcp)
+	c.Then = append(c.Then, tcp.Then...)
+	return c
+}
+
+// netIP makes a dial or listen one of raw IP, whose channel is the
+// network: the peer, if peer is set, is the server.
+func netIP(c Call, peer Path) Call {
+	c.ProtocolBy, c.Protocol = nil, IP
+	c.Settings = nil
+	if !peer.IsZero() {
+		c.Settings = map[Setting]Path{SettingBroker: peer}
+	}
+	then := make([]Call, len(c.Then))
+	for i, t := range c.Then {
+		t.ProtocolBy, t.Protocol, t.Settings = nil, IP, c.Settings
+		then[i] = t
+	}
+	c.Then = then
+	return c
 }

@@ -52,6 +52,11 @@ const (
 //	Name()     the result of calling method Name (followed forward, on
 //	           received values: msg.Payload())
 //	[]         each element of a slice, array or variadic argument
+//	[n]        its n-th element (redigo's Do("PUBLISH", channel, message))
+//	[:len/2]   the elements of its first half (XREAD's Streams: the keys,
+//	           then as many IDs)
+//	["key"]    the value stored under a constant key of a map literal
+//	[keys]     each key of a map literal; [values] each value
 //	<-         each value sent on (for sends) or received from (for
 //	           receives) a channel: producer.Input() <- msg
 //	pkg.F(i)   argument i of a call of function pkg.F among the values:
@@ -143,6 +148,19 @@ type Call struct {
 	// ProtocolBy, when set, picks the protocol by a string the call is
 	// given (net.Dial("udp", ...)).
 	ProtocolBy *ProtocolChoice
+	// Encodes, when set, says the Payload is a Go value the call
+	// encodes itself (NATS's EncodedConn.Publish(subj, v) as JSON), not
+	// bytes.
+	Encodes *Codec
+	// ByteMethod, when set, names the method the call uses to turn a
+	// payload given as an interface into bytes, when the value has it
+	// (with no arguments, returning []byte and error): go-redis calls
+	// MarshalBinary on an encoding.BinaryMarshaler.
+	ByteMethod string
+	// ExtensionSettings are x- fields written on the operation from
+	// constants of the call (x-redis-group from XReadGroup's Group).
+	ExtensionSettings map[string]Path
+
 	// Reply, when set, says where the reply to the message is: the
 	// response an HTTP handler writes, the answer a NATS request
 	// receives.
@@ -252,6 +270,17 @@ type Library struct {
 	// c.SubscribeTopics(ts, nil) sets "Topics". Paths through the
 	// receiver's field see the calls.
 	Setters map[string]Setter
+	// Writes and Reads are its calls that write a message to or read
+	// one from a stream (a connection), keyed by full function name;
+	// they join Codecs.Writes and Codecs.Reads.
+	Writes, Reads map[string]Codec
+	// DerivedStreams are its calls that make a stream writing to or
+	// reading from another (a WebSocket connection's NextWriter); they
+	// join Codecs.DerivedStreams.
+	DerivedStreams map[string]DerivedStream
+	// ByteMethods are its interfaces whose values are message bytes made
+	// by a method; they join Codecs.ByteMethods.
+	ByteMethods map[string]string
 }
 
 // Setter describes a method that sets a field of its receiver to Value.
@@ -288,6 +317,11 @@ type Index struct {
 	// Paths are the import paths of the libraries, for a quick check of
 	// whether a package can contain any operation at all.
 	Paths map[string]*Library
+	// Writes, Reads, DerivedStreams and ByteMethods are Codecs' entries
+	// and the libraries'.
+	Writes, Reads  map[string]Codec
+	DerivedStreams map[string]DerivedStream
+	ByteMethods    map[string]string
 }
 
 // DeclarationEntry is a Declaration together with its library.
@@ -305,13 +339,25 @@ type CallEntry struct {
 // NewIndex builds the index of libs.
 func NewIndex(libs []*Library) *Index {
 	ix := &Index{
-		Calls:        make(map[string][]CallEntry),
-		Constructors: make(map[string]Constructor),
-		Declarations: make(map[string]DeclarationEntry),
-		Setters:      make(map[string]Setter),
-		Paths:        make(map[string]*Library),
+		Calls:          make(map[string][]CallEntry),
+		Constructors:   make(map[string]Constructor),
+		Declarations:   make(map[string]DeclarationEntry),
+		Setters:        make(map[string]Setter),
+		Paths:          make(map[string]*Library),
+		Writes:         make(map[string]Codec),
+		Reads:          make(map[string]Codec),
+		DerivedStreams: make(map[string]DerivedStream),
+		ByteMethods:    make(map[string]string),
 	}
+	merge(ix.Writes, Codecs.Writes)
+	merge(ix.Reads, Codecs.Reads)
+	merge(ix.DerivedStreams, Codecs.DerivedStreams)
+	merge(ix.ByteMethods, Codecs.ByteMethods)
 	for _, lib := range libs {
+		merge(ix.Writes, lib.Writes)
+		merge(ix.Reads, lib.Reads)
+		merge(ix.DerivedStreams, lib.DerivedStreams)
+		merge(ix.ByteMethods, lib.ByteMethods)
 		ix.Paths[lib.Path] = lib
 		for name, c := range lib.Calls {
 			ix.Calls[name] = append(ix.Calls[name], CallEntry{Call: c, Library: lib})
@@ -327,4 +373,10 @@ func NewIndex(libs []*Library) *Index {
 		}
 	}
 	return ix
+}
+
+func merge[V any](dst, src map[string]V) {
+	for k, v := range src {
+		dst[k] = v
+	}
 }

@@ -45,6 +45,10 @@ func saramaLibrary(name, pkg string) *Library {
 		Name:     name,
 		Path:     pkg,
 		Protocol: Kafka,
+		// A Value or Key is a sarama.Encoder: sarama.StringEncoder(s),
+		// sarama.ByteEncoder(b), or a user type whose Encode makes the
+		// bytes.
+		ByteMethods: map[string]string{pkg + ".Encoder": "Encode"},
 		Calls: map[string]Call{
 			iface("SyncProducer", "SendMessage"):  syncSend(Arg(0)),
 			iface("SyncProducer", "SendMessages"): syncSend(Arg(0)),

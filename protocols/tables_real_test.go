@@ -152,7 +152,7 @@ func walkElements(t *testing.T, lib *protocols.Library, name string, p protocols
 			return nil
 		}
 		switch {
-		case f == "[]":
+		case f == "[]" || f == "[:len/2]" || isIndex(f):
 			switch u := typ.Underlying().(type) {
 			case *types.Slice:
 				typ = u.Elem()
@@ -295,4 +295,136 @@ func lookupFunc(pkg *types.Package, full string) *types.Func {
 		return nil
 	}
 	return fn
+}
+
+// isIndex reports whether the path element f is an index: [0].
+func isIndex(f string) bool {
+	if len(f) < 3 || f[0] != '[' || f[len(f)-1] != ']' {
+		return false
+	}
+	for _, c := range f[1 : len(f)-1] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// TestCodecsMatchLibraries checks the codec and stream tables (Codecs and
+// each library's Writes, Reads, DerivedStreams and ByteMethods) against
+// the real packages, as TestTablesMatchLibraries does the calls.
+func TestCodecsMatchLibraries(t *testing.T) {
+	if err := testmod.Download(); err != nil {
+		t.Fatal(err)
+	}
+	type table struct {
+		owner          *protocols.Library
+		codecs         map[string]protocols.Codec
+		streams        map[string]protocols.StreamCodec
+		paths          map[string]protocols.Path
+		derived        map[string]protocols.DerivedStream
+		byteMethods    map[string]string
+		encodeToStream bool
+	}
+	std := &protocols.Library{Name: "codecs"}
+	c := protocols.Codecs
+	tables := []table{
+		{owner: std, codecs: c.Encoders}, {owner: std, codecs: c.Decoders},
+		{owner: std, streams: c.StreamEncoders}, {owner: std, streams: c.StreamDecoders},
+		{owner: std, paths: c.Buffers}, {owner: std, paths: c.Readers},
+		{owner: std, codecs: c.Writes}, {owner: std, codecs: c.Reads},
+		{owner: std, derived: c.DerivedStreams}, {owner: std, byteMethods: c.ByteMethods},
+	}
+	for _, lib := range protocols.Libraries() {
+		tables = append(tables,
+			table{owner: lib, codecs: lib.Writes}, table{owner: lib, codecs: lib.Reads},
+			table{owner: lib, derived: lib.DerivedStreams}, table{owner: lib, byteMethods: lib.ByteMethods})
+	}
+	var paths []string
+	seen := make(map[string]bool)
+	keys := func(tb table) []string {
+		var out []string
+		for k := range tb.codecs {
+			out = append(out, k)
+		}
+		for k := range tb.streams {
+			out = append(out, k)
+		}
+		for k := range tb.paths {
+			out = append(out, k)
+		}
+		for k := range tb.derived {
+			out = append(out, k)
+		}
+		for k := range tb.byteMethods {
+			out = append(out, k)
+		}
+		return out
+	}
+	for _, tb := range tables {
+		for _, k := range keys(tb) {
+			if p := keyPackage(tb.owner, k); !seen[p] {
+				seen[p] = true
+				paths = append(paths, p)
+			}
+		}
+	}
+	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedTypes, Dir: testmod.Dir()}
+	pkgs, err := packages.Load(cfg, paths...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPath := make(map[string]*types.Package)
+	for _, p := range pkgs {
+		for _, e := range p.Errors {
+			t.Errorf("%s: %v", p.PkgPath, e)
+		}
+		byPath[p.PkgPath] = p.Types
+	}
+	for _, p := range paths {
+		if byPath[p] == nil {
+			t.Errorf("package %s not loaded", p)
+		}
+	}
+	for _, tb := range tables {
+		lib := tb.owner
+		for name, m := range tb.byteMethods {
+			pkg := byPath[keyPackage(lib, name)]
+			var iface *types.Interface
+			if pkg != nil {
+				if tn, ok := pkg.Scope().Lookup(strings.TrimPrefix(name, pkg.Path()+".")).(*types.TypeName); ok {
+					iface, _ = tn.Type().Underlying().(*types.Interface)
+				}
+			}
+			if iface == nil {
+				t.Errorf("%s: no interface %s", lib.Name, name)
+				continue
+			}
+			if obj, _, _ := types.LookupFieldOrMethod(iface, false, nil, m); obj == nil {
+				t.Errorf("%s: interface %s has no method %s", lib.Name, name, m)
+			}
+		}
+		check := func(name string, ps ...protocols.Path) {
+			fn := lookupFunc(byPath[keyPackage(lib, name)], name)
+			if fn == nil {
+				t.Errorf("%s: no function %s", lib.Name, name)
+				return
+			}
+			for _, p := range ps {
+				checkPath(t, lib, name, fn, protocols.Call{}, p, nil)
+			}
+		}
+		for name, cd := range tb.codecs {
+			check(name, cd.Value, cd.Data, cd.Stream)
+		}
+		for name, sc := range tb.streams {
+			check(name, sc.Stream)
+		}
+		for name, p := range tb.paths {
+			check(name, p)
+		}
+		for name, d := range tb.derived {
+			check(name, d.From, d.To)
+		}
+	}
 }

@@ -12,6 +12,7 @@ require (
 	github.com/eclipse/paho.mqtt.golang v1.5.1
 	github.com/go-redis/redis/v8 v8.11.5
 	github.com/gobwas/ws v1.5.0
+	github.com/golang/protobuf v1.5.4
 	github.com/gomodule/redigo v1.9.3
 	github.com/gorilla/websocket v1.5.3
 	github.com/nats-io/nats.go v1.55.0

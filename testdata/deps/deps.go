@@ -7,6 +7,7 @@ import (
 	_ "github.com/IBM/sarama"
 	_ "github.com/Shopify/sarama"
 	_ "github.com/coder/websocket"
+	_ "github.com/coder/websocket/wsjson"
 	_ "github.com/confluentinc/confluent-kafka-go/kafka"
 	_ "github.com/confluentinc/confluent-kafka-go/v2/kafka"
 	_ "github.com/eclipse/paho.golang/autopaho"
@@ -15,6 +16,7 @@ import (
 	_ "github.com/go-redis/redis/v8"
 	_ "github.com/gobwas/ws"
 	_ "github.com/gobwas/ws/wsutil"
+	_ "github.com/golang/protobuf/proto"
 	_ "github.com/gomodule/redigo/redis"
 	_ "github.com/gorilla/websocket"
 	_ "github.com/nats-io/nats.go"
@@ -28,5 +30,4 @@ import (
 	_ "google.golang.org/protobuf/proto"
 	_ "nhooyr.io/websocket"
 	_ "nhooyr.io/websocket/wsjson"
-	_ "github.com/coder/websocket/wsjson"
 )

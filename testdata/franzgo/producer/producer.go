@@ -66,7 +66,7 @@ func helpers(ctx context.Context, cl *kgo.Client, o Order) { // want helpers:`wr
 	b, _ := json.Marshal(o)
 	rec := kgo.SliceRecord(b)
 	rec.Topic = "orders.helpers"
-	cl.TryProduce(ctx, rec, nil) // want `kafka send "orders\.helpers" payload=Order\(application/json\)`
+	cl.TryProduce(ctx, rec, nil)                               // want `kafka send "orders\.helpers" payload=Order\(application/json\)`
 	cl.TryProduce(ctx, kgo.KeyStringRecord("k", "hello"), nil) // want `cannot resolve the channel address of \(\*kgo\.Client\)\.TryProduce: field DefaultTopic of parameter cl of producer\.helpers \(name it with //asyncapi:channel <address> above the call\)` `kafka send <dynamic> payload=string key=string`
 }
 

@@ -60,9 +60,9 @@ func ignoredBody(w http.ResponseWriter, r *http.Request) {
 }
 
 func routes(mux *http.ServeMux) {
-	mux.HandleFunc("POST /orders", createOrder) // want `http receive "POST /orders" payload=CreateOrder\(application/json\) reply=Order\(application/json\)`
-	mux.HandleFunc("GET /orders/{id}", getOrder) // want `http receive "GET /orders/\{id\}" reply=Order\(application/json\)`
-	mux.Handle("GET /health", health{}) // want `http receive "GET /health" reply=Status\(application/json\)`
+	mux.HandleFunc("POST /orders", createOrder)                          // want `http receive "POST /orders" payload=CreateOrder\(application/json\) reply=Order\(application/json\)`
+	mux.HandleFunc("GET /orders/{id}", getOrder)                         // want `http receive "GET /orders/\{id\}" reply=Order\(application/json\)`
+	mux.Handle("GET /health", health{})                                  // want `http receive "GET /health" reply=Status\(application/json\)`
 	mux.Handle("POST /v2/orders", logged(http.HandlerFunc(createOrder))) // want `http receive "POST /v2/orders" payload=CreateOrder\(application/json\) reply=Order\(application/json\)`
 	http.HandleFunc("/ping", ignoredBody)
 	http.HandleFunc("PUT /orders/{id}/raw", func(w http.ResponseWriter, r *http.Request) { // want `http receive "PUT /orders/\{id\}/raw" payload=CreateOrder\(application/json\)`

@@ -62,7 +62,6 @@ func async(o Order) {
 }
 
 // orderEncoder is a user type implementing sarama.Encoder.
-//
 type orderEncoder struct{ o Order }
 
 func (e orderEncoder) Encode() ([]byte, error) { return json.Marshal(e.o) }

@@ -41,9 +41,9 @@ func (shipments) on(ctx context.Context, m kafka.Message) error {
 func run(ctx context.Context) {
 	_ = consumer.Run(ctx, "orders", "app", handleOrder) // want `kafka receive "orders" via=consumer.Run payload=Order\(application/json\) groupId=app`
 	var h shipments
-	_ = consumer.Run(ctx, "shipments", "app", h.on) // want `kafka receive "shipments" via=consumer.Run payload=Shipment\(application/json\) groupId=app`
+	_ = consumer.Run(ctx, "shipments", "app", h.on)                 // want `kafka receive "shipments" via=consumer.Run payload=Shipment\(application/json\) groupId=app`
 	_ = consumer.Run(ctx, "payments", "app", billing.HandlePayment) // want `kafka receive "payments" via=consumer.Run payload=billing.Payment\(application/json\) groupId=app`
-	consumer.RunBytes(ctx, "audit", func(b []byte) { // want `kafka receive "audit" via=consumer.RunBytes payload=Audit\(application/json\)`
+	consumer.RunBytes(ctx, "audit", func(b []byte) {                // want `kafka receive "audit" via=consumer.RunBytes payload=Audit\(application/json\)`
 		var a Audit
 		_ = json.Unmarshal(b, &a)
 	})
