@@ -507,7 +507,10 @@ func typedMessages(ms []Message) bool {
 // protocolOf returns the protocol of one table call at a site.
 func (r *resolver) protocolOf(s site, lib *protocols.Library, c protocols.Call) *protocols.Protocol {
 	if c.ProtocolBy != nil {
-		for _, v := range r.knownStrings(r.eval(s, c.ProtocolBy.Path, val{})) {
+		// The literal start of each value: "wss://{host}/feed" is a
+		// wss URL whatever its host.
+		for _, str := range r.strings(r.eval(s, c.ProtocolBy.Path, val{})) {
+			v := str.literalPrefix()
 			for _, ch := range c.ProtocolBy.Choices {
 				if strings.HasPrefix(v, ch.Prefix) {
 					return ch.Protocol

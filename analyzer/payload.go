@@ -378,6 +378,25 @@ func (r *resolver) readsOfField(x val, name string, vs visited) []val {
 	}
 	var out []val
 	kind := elementKind(name)
+	if u, ok := x.v.(*ssa.UnOp); ok && u.Op == token.MUL && kind != elemField {
+		// A value loaded from a variable a closure captures (ch in
+		// go func() { for m := range ch {...} }()): its other loads,
+		// in this function and in the closures.
+		for _, l := range loads(u.X) {
+			if l != u {
+				out = append(out, r.readsOfField(val{l, x.fr}, name, vs)...)
+			}
+		}
+		for _, ar := range referrers(u.X) {
+			if mc, ok := ar.(*ssa.MakeClosure); ok {
+				for _, fv := range boundFreeVars(mc, u.X) {
+					for _, l := range loads(fv) {
+						out = append(out, r.readsOfField(val{l, nil}, name, vs)...)
+					}
+				}
+			}
+		}
+	}
 	for _, ref := range referrers(x.v) {
 		switch kind {
 		case elemMethod:

@@ -72,6 +72,18 @@ func (s Str) Known() (string, bool) {
 
 // hasLiteral reports whether some of s is known text: then s is a
 // template rather than a wholly unknown value.
+// literalPrefix returns the literal text s starts with.
+func (s Str) literalPrefix() string {
+	var sb strings.Builder
+	for _, p := range s.Parts {
+		if p.Kind != PartLit {
+			break
+		}
+		sb.WriteString(p.Text)
+	}
+	return sb.String()
+}
+
 func (s Str) hasLiteral() bool {
 	for _, p := range s.Parts {
 		if p.Kind == PartLit && p.Text != "" {

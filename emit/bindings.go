@@ -114,7 +114,7 @@ func wrapBinding(proto *protocols.Protocol, m mapping) *yaml.Node {
 		return nil
 	}
 	m.set("bindingVersion", str(proto.BindingVersion))
-	return newMapping().set(proto.Name, m.node()).node()
+	return newMapping().set(proto.Binding(), m.node()).node()
 }
 
 // channelSettings merges the settings of the operations on a channel with

@@ -101,16 +101,22 @@ func natsGoCalls() map[string]Call {
 		},
 
 		// The deprecated EncodedConn: the message is the Go value
-		// itself, encoded by the connection's encoder (JSON, usually).
+		// itself, encoded by the connection's encoder. Its users pick
+		// nats.JSON_ENCODER; a GOB or protobuf encoder is described by
+		// the JSON schema of the same Go type.
 		enc + "Publish": {
 			Action:   Send,
 			Address:  []Path{Arg(0)},
 			Payload:  Arg(1),
+			Encodes:  &natsJSON,
 			Settings: map[Setting]Path{SettingBroker: Recv("Broker")},
 		},
 	}
 	return calls
 }
+
+// natsJSON is the encoding of an EncodedConn.
+var natsJSON = jsonCodec(Path{}, Path{})
 
 // natsPublish is a publish of the bytes at data to the subject at subj.
 func natsPublish(subj, data Path) Call {
@@ -142,12 +148,14 @@ func natsRequest(c Call) Call {
 }
 
 // natsHandler is a subscription of the subject at subj whose messages go
-// to the MsgHandler at handler; queue, if set, is its queue group.
+// to the MsgHandler at handler; queue, if set, is its queue group. What
+// the handler answers with m.Respond(b) is the operation's reply.
 func natsHandler(subj, handler, queue Path) Call {
 	return Call{
 		Action:   Receive,
 		Address:  []Path{subj},
 		Handler:  &Handler{Func: handler, Arg: 0},
+		Reply:    &Reply{Handler: &Handler{Func: handler, Arg: 0}, Payload: Msg("encoded")},
 		Payload:  Msg("Data"),
 		Topic:    Msg("Subject"),
 		Settings: natsSettings(queue),
@@ -175,6 +183,7 @@ func natsSync(subj, queue Path) Call {
 		Address:  []Path{subj},
 		Message:  Result(0, "NextMsg()"),
 		Messages: []Path{Result(0, "NextMsgWithContext()")},
+		Reply:    &Reply{Payload: Result(0, "NextMsg()", "encoded")},
 		Payload:  Msg("Data"),
 		Topic:    Msg("Subject"),
 		Settings: natsSettings(queue),

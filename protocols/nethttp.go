@@ -14,6 +14,14 @@ var HTTP = &Protocol{
 	},
 }
 
+// HTTPS is HTTP over TLS: the protocol of a client's https:// URL.
+var HTTPS = HTTP.secure("https", "httpsHost")
+
+// httpScheme picks http or https by the scheme of the URL at url.
+func httpScheme(url Path) *ProtocolChoice {
+	return &ProtocolChoice{Path: url, Choices: []ProtocolPrefix{{"https:", HTTPS}, {"http:", HTTP}}}
+}
+
 // SettingMethod is an HTTP or WebSocket request method.
 const SettingMethod Setting = "method"
 
@@ -31,18 +39,20 @@ var NetHTTP = &Library{
 		"(*" + netHTTP + ".ServeMux).Handle":     route(Arg(1), "ServeHTTP"),
 
 		netHTTP + ".Post": {
-			Action:   Send,
-			Address:  []Path{Arg(0)},
-			Payload:  Arg(2),
-			Settings: map[Setting]Path{SettingMethod: constPath("POST")},
-			Reply:    &Reply{Payload: Result(0, "Body", "decoded")},
+			Action:     Send,
+			Address:    []Path{Arg(0)},
+			Payload:    Arg(2),
+			Settings:   map[Setting]Path{SettingMethod: constPath("POST")},
+			Reply:      &Reply{Payload: Result(0, "Body", "decoded")},
+			ProtocolBy: httpScheme(Arg(0)),
 		},
 		"(*" + netHTTP + ".Client).Post": {
-			Action:   Send,
-			Address:  []Path{Arg(0)},
-			Payload:  Arg(2),
-			Settings: map[Setting]Path{SettingMethod: constPath("POST")},
-			Reply:    &Reply{Payload: Result(0, "Body", "decoded")},
+			Action:     Send,
+			Address:    []Path{Arg(0)},
+			Payload:    Arg(2),
+			Settings:   map[Setting]Path{SettingMethod: constPath("POST")},
+			Reply:      &Reply{Payload: Result(0, "Body", "decoded")},
+			ProtocolBy: httpScheme(Arg(0)),
 		},
 		"(*" + netHTTP + ".Client).Do": {
 			Action:          Send,
@@ -51,6 +61,7 @@ var NetHTTP = &Library{
 			Payload:         Msg("Body"),
 			Settings:        map[Setting]Path{SettingMethod: Arg(0, "Method")},
 			Reply:           &Reply{Payload: Result(0, "Body", "decoded")},
+			ProtocolBy:      httpScheme(Arg(0, "URL")),
 			OnlyWithPayload: true,
 		},
 	},

@@ -10,6 +10,9 @@ type Protocol struct {
 	// no directive declares one; defaults to Name. (MQTT 3 and MQTT 5
 	// are both protocol "mqtt", on servers "mqtt" and "mqtt5".)
 	ServerName string
+	// BindingName is the key of its bindings, when not Name: "wss"
+	// servers carry "ws" bindings, "https" ones "http" bindings.
+	BindingName string
 	// ProtocolVersion is the server's protocolVersion, if any.
 	ProtocolVersion string
 	// BindingVersion is the version of AsyncAPI's bindings for the
@@ -72,6 +75,22 @@ func LookupProtocol(server string) *Protocol {
 		}
 	}
 	return found
+}
+
+// Binding returns the key of the protocol's bindings.
+func (p *Protocol) Binding() string {
+	if p.BindingName != "" {
+		return p.BindingName
+	}
+	return p.Name
+}
+
+// secure returns the protocol over TLS, named name: same bindings.
+func (p *Protocol) secure(name, host string) *Protocol {
+	q := *p
+	q.Name, q.ServerName, q.BindingName = name, "", p.Binding()
+	q.HostVariable = host
+	return &q
 }
 
 // Server returns the id of the protocol's default server.

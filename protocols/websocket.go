@@ -14,6 +14,14 @@ var WS = &Protocol{
 	},
 }
 
+// WSS is WebSocket over TLS: the protocol of a client's wss:// URL.
+var WSS = WS.secure("wss", "wssHost")
+
+// wsScheme picks ws or wss by the scheme of the URL at url.
+func wsScheme(url Path) *ProtocolChoice {
+	return &ProtocolChoice{Path: url, Choices: []ProtocolPrefix{{"wss:", WSS}, {"ws:", WS}}}
+}
+
 // WebSockets travel through net/http: a server upgrades the request of a
 // handler registered on a route, so its entries are keyed by net/http's
 // registration calls, with the handler's ResponseWriter (argument 0)
@@ -89,12 +97,14 @@ func wsDial(url, conn int) Call {
 		Address:         []Path{Arg(url)},
 		Payload:         Result(conn, "encoded"),
 		Settings:        map[Setting]Path{SettingMethod: constPath("GET")},
+		ProtocolBy:      wsScheme(Arg(url)),
 		OnlyWithPayload: true,
 		Then: []Call{{
 			Action:          Receive,
 			Address:         []Path{Arg(url)},
 			Payload:         Result(conn, "decoded"),
 			Settings:        map[Setting]Path{SettingMethod: constPath("GET")},
+			ProtocolBy:      wsScheme(Arg(url)),
 			OnlyWithPayload: true,
 		}},
 	}

@@ -91,24 +91,18 @@ func run() error {
 		_ = json.Unmarshal(m.Data, &s)
 	})
 
-	// The responder side of pricing.quote: m.Respond(data) answers. The
-	// reply is not found: the tables cannot say that a method of the
-	// received message (Respond) sends its argument as the reply. It
-	// should read reply=Price\(application/json\).
-	nc.Subscribe("pricing.quote", func(m *nats.Msg) { // want `nats receive "pricing\.quote" payload=Quote\(application/json\) broker=nats://nats\.internal:4222`
+	// The responder side of pricing.quote: what m.Respond(data) answers
+	// is the reply.
+	nc.Subscribe("pricing.quote", func(m *nats.Msg) { // want `nats receive "pricing\.quote" payload=Quote\(application/json\) reply=Price\(application/json\) broker=nats://nats\.internal:4222`
 		var q Quote
 		_ = json.Unmarshal(m.Data, &q)
 		out, _ := json.Marshal(Price{Cents: 100})
 		m.Respond(out)
 	})
 
-	// A channel subscription read in a goroutine: the payload is not
-	// found, because a "<-" path element follows the channel through
-	// local uses but not into a closure that captures it (streams are
-	// followed into closures, received channel values are not). It
-	// should read payload=Invoice\(application/json\).
+	// A channel subscription read in a goroutine that captures it.
 	ch := make(chan *nats.Msg, 64)
-	nc.ChanSubscribe("invoices", ch) // want `nats receive "invoices" payload=\[\]byte broker=nats://nats\.internal:4222`
+	nc.ChanSubscribe("invoices", ch) // want `nats receive "invoices" payload=Invoice\(application/json\) broker=nats://nats\.internal:4222`
 	go func() {
 		for m := range ch {
 			var inv Invoice
@@ -132,7 +126,17 @@ func run() error {
 		var r Refund
 		_ = json.Unmarshal(m.Data, &r)
 	}
-	return nil
+
+	// A synchronous responder: the reply is what it answers.
+	rs, _ := nc.SubscribeSync("stock.check") // want `nats receive "stock\.check" payload=\[\]byte reply=Price\(application/json\) broker=nats://nats\.internal:4222`
+	for {
+		req, err := rs.NextMsg(time.Second)
+		if err != nil {
+			return err
+		}
+		b, _ := json.Marshal(Price{Cents: 1})
+		_ = req.Respond(b)
+	}
 }
 
 // legacy archives orders and works off refunds in JetStream.
@@ -166,9 +170,6 @@ func encoded() {
 	nc, _ := nats.Connect(nats.DefaultURL)
 	ec, _ := nats.NewEncodedConn(nc, nats.JSON_ENCODER)
 	// The EncodedConn encodes Go values with the encoder it is made
-	// with. The payload is not typed: a table Payload path names bytes
-	// (followed back to encoders) and cannot say that the call itself
-	// encodes a Go value as JSON. It should read
-	// payload=Invoice\(application/json\).
-	ec.Publish("invoices", Invoice{Number: "7"}) // want `nats send "invoices" payload=\[\]byte broker=nats://127\.0\.0\.1:4222`
+	// with: the call itself encodes (Call.Encodes).
+	ec.Publish("invoices", Invoice{Number: "7"}) // want `nats send "invoices" payload=Invoice\(application/json\) broker=nats://127\.0\.0\.1:4222`
 }

@@ -78,10 +78,8 @@ func subscribe() error {
 
 func subscribePattern(c redis.Conn) {
 	psc := &redis.PubSubConn{Conn: c}
-	// WRONG: payload=[]byte, should be Refund(application/json): psc is a
-	// pointer, and Recv("Receive()") forward from the receiver of PSubscribe (one
-	// load of *psc) does not find Receive() called on another load of *psc.
-	_ = psc.PSubscribe("refunds.*") // want `redis receive "refunds\.\*" payload=\[\]byte`
+	// psc is a pointer: Receive() is called on another load of it.
+	_ = psc.PSubscribe("refunds.*") // want `redis receive "refunds\.\*" payload=Refund\(application/json\)`
 	for {
 		switch v := psc.Receive().(type) {
 		case redis.Message:

@@ -105,7 +105,7 @@ func report(ctx context.Context) error {
 // dialer dials with a Dialer value and sends text.
 func dialer(ctx context.Context) error {
 	d := ws.Dialer{}
-	conn, _, _, err := d.Dial(ctx, "wss://monitor.internal/agent/text") // want `ws send "wss://monitor\.internal/agent/text" payload=Report\(application/json\) method=GET`
+	conn, _, _, err := d.Dial(ctx, "wss://monitor.internal/agent/text") // want `wss send "wss://monitor\.internal/agent/text" payload=Report\(application/json\) method=GET`
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,7 @@ import (
 
 // subscribe dials the ticker, sends a command and reads ticks.
 func subscribe(ctx context.Context) error {
-	conn, _, err := websocket.DefaultDialer.DialContext(ctx, "wss://prices.example.com/feed/ticker?v=2", nil) // want `ws send "wss://prices\.example\.com/feed/ticker\?v=2" payload=Subscribe\(application/json\) method=GET` `ws receive "wss://prices\.example\.com/feed/ticker\?v=2" payload=Tick\(application/json\) method=GET`
+	conn, _, err := websocket.DefaultDialer.DialContext(ctx, "wss://prices.example.com/feed/ticker?v=2", nil) // want `wss send "wss://prices\.example\.com/feed/ticker\?v=2" payload=Subscribe\(application/json\) method=GET` `wss receive "wss://prices\.example\.com/feed/ticker\?v=2" payload=Tick\(application/json\) method=GET`
 	if err != nil {
 		return err
 	}
