@@ -13,11 +13,13 @@
 package analyzer
 
 import (
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
 	"reflect"
+	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -34,6 +36,9 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/asyncapi-extract/asyncapi-extract",
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
+	// A package with errors is not analysed (see run), but the packages
+	// that import it still are, without its facts.
+	RunDespiteErrors: true,
 	FactTypes: []analysis.Fact{(*WrapperFact)(nil), (*ConstructorFact)(nil), (*VarFact)(nil),
 		(*StringFuncFact)(nil), (*HandlerFact)(nil), (*UsesClientsFact)(nil)},
 }
@@ -62,11 +67,30 @@ func (*UsesClientsFact) AFact() {}
 
 func (*UsesClientsFact) String() string { return "usesClients" }
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *analysis.Pass) (result any, err error) {
 	res := new(Result)
 	if pass.TypesInfo == nil || len(pass.Files) == 0 {
 		return res, nil // a dependency known only by its export data
 	}
+	if len(pass.TypeErrors) > 0 {
+		// The driver reports the package's errors; the analysis needs
+		// well-typed code.
+		return res, nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			// Not at a call site (those are guarded one by one): the
+			// package's operations are lost, the other packages'
+			// are not.
+			pos := token.NoPos
+			if len(pass.Files) > 0 {
+				pos = pass.Files[0].Package
+			}
+			t := &tracer{pass: pass}
+			t.fail(pos, fmt.Sprintf("internal error analysing package %s: %v", pass.Pkg.Path(), r), debug.Stack())
+			result, err = &Result{Failures: t.failures}, nil
+		}
+	}()
 	exportVarFacts(pass)
 	exportStringFuncFacts(pass)
 	res.Directives = packageDirectives(pass)
@@ -75,6 +99,12 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	if !importsLibrary(pass.Pkg) && !importsClientUser(pass) && !callsModuleInterfaces(pass) {
 		return res, nil
+	}
+	if hasSyntaxErrors(pass) {
+		return res, nil // as with type errors
+	}
+	if testHookPackage != nil {
+		testHookPackage(pass.Pkg.Path())
 	}
 	prog := buildSSA(pass)
 	t := newTracer(pass, prog)
@@ -122,10 +152,27 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	t.directives.reportUnused(pass)
 	res.Declarations = t.declarations()
+	res.Failures = t.failures
 	if exportsSummaries || importsClientUser(pass) {
 		pass.ExportPackageFact(&UsesClientsFact{})
 	}
 	return res, nil
+}
+
+// hasSyntaxErrors reports whether the parser recovered from syntax
+// errors in the package's files.
+func hasSyntaxErrors(pass *analysis.Pass) bool {
+	bad := false
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n.(type) {
+			case *ast.BadExpr, *ast.BadStmt, *ast.BadDecl:
+				bad = true
+			}
+			return !bad
+		})
+	}
+	return bad
 }
 
 // mapHeaders resolves headers set as a map literal (amqp.Table{"k": v}):

@@ -25,6 +25,10 @@ type Result struct {
 	// operations of a wrapper nobody calls as they stand here, with
 	// what depends on parameters unknown.
 	Wrappers []Wrapper
+	// Failures are internal errors the analysis recovered from: the
+	// operations of those call sites (or of the whole package) are
+	// missing.
+	Failures []Failure
 }
 
 // Declaration is a broker entity a call declares (an AMQP exchange).

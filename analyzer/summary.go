@@ -119,10 +119,13 @@ func (t *tracer) summary(fn *ssa.Function) *funcSummary {
 				}
 				s := newSite(call, f)
 				t.steps = 0
-				tms := r.callTemplates(s)
-				// The function's directives, then the call's, which win.
-				tms = r.apply(fnDirectives, tms, file)
-				tms = r.apply(t.directives.atSite(t.pass.Fset, s), tms, file)
+				var tms []*template
+				t.guard(s.pos(), calleeName(s.common), func() {
+					tms = r.callTemplates(s)
+					// The function's directives, then the call's, which win.
+					tms = r.apply(fnDirectives, tms, file)
+					tms = r.apply(t.directives.atSite(t.pass.Fset, s), tms, file)
+				})
 				for _, tm := range tms {
 					if tm.parametric() {
 						sum.wrapped = append(sum.wrapped, tm)

@@ -63,6 +63,8 @@ type tracer struct {
 	funcDocs map[*types.Func]string
 	// steps counts the walk steps spent on the current call site.
 	steps int
+	// failures are the internal errors recovered from.
+	failures []Failure
 }
 
 type globalInfo struct {

@@ -25,14 +25,16 @@ const (
 	exitUsage    = 2 // bad flags or arguments
 	exitLoad     = 3 // packages could not be loaded or have errors; nothing written
 	exitInternal = 4 // the document could not be built or written
+	exitPartial  = 5 // --keep-going wrote the document of the packages that could be analysed
 )
 
 const exitCodesHelp = `EXIT CODES:
    0  the document was written (diagnostics, if any, are on stderr); with --check, the file is up to date
    1  with --check, the file differs (the diff is on stdout); with --exit-code, the output file was changed or created
    2  bad flags or arguments
-   3  the packages could not be loaded or have errors; nothing was written
-   4  the document could not be built or written`
+   3  the packages could not be loaded, have errors, or could not all be analysed; nothing was written
+   4  the document could not be built or written
+   5  with --keep-going, the same errors as 3, but the document of what could be analysed was written`
 
 func main() {
 	os.Exit(run(os.Args, os.Stdout, os.Stderr))
@@ -65,6 +67,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			&cli.BoolFlag{Name: "exit-code", Usage: "with --output, exit 1 when the file was changed or created (for pre-commit)"},
 			&cli.StringFlag{Name: "base", Usage: "merge the document into the hand-written base document `FILE` (default: " + strings.Join(baseNames, ", ") + " in the working directory, if present)"},
 			&cli.BoolFlag{Name: "no-base", Usage: "do not merge into a base document"},
+			&cli.BoolFlag{Name: "keep-going", Usage: "when packages have errors, still write the document of the others (exit 5)"},
 		},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return cli.Exit(err.Error(), exitUsage)
@@ -135,11 +138,18 @@ func extract(c *cli.Context, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(exitLoad, "%v", err)
 	}
+	// success is the exit code of a run that writes its document.
+	success := exitOK
 	if len(res.Errors) > 0 {
 		for _, e := range res.Errors {
-			fmt.Fprintln(stderr, e)
+			// Positions relative to the directory, as diagnostics'.
+			fmt.Fprintln(stderr, strings.TrimPrefix(e, absDir+string(filepath.Separator)))
 		}
-		return fail(exitLoad, "%d package error(s); no document written", len(res.Errors))
+		if !c.Bool("keep-going") {
+			return fail(exitLoad, "%d error(s); no document written (--keep-going writes what could be analysed)", len(res.Errors))
+		}
+		fmt.Fprintf(stderr, "asyncapi-extract: %d error(s); the document lacks what those packages would give\n", len(res.Errors))
+		success = exitPartial
 	}
 	for _, d := range res.Diagnostics {
 		d.Pos.Filename = relTo(absDir, d.Pos.Filename)
@@ -184,7 +194,10 @@ func extract(c *cli.Context, stdout, stderr io.Writer) int {
 	}
 
 	if path := c.String("check"); path != "" {
-		return check(path, absDir, out, stdout, stderr)
+		if code := check(path, absDir, out, stdout, stderr); code != exitOK {
+			return code
+		}
+		return success
 	}
 	if path := c.String("output"); path != "" {
 		if !filepath.IsAbs(path) {
@@ -192,7 +205,7 @@ func extract(c *cli.Context, stdout, stderr io.Writer) int {
 		}
 		old, readErr := os.ReadFile(path)
 		if readErr == nil && string(old) == string(out) {
-			return exitOK // unchanged: not even rewritten
+			return success // unchanged: not even rewritten
 		}
 		if err := writeFileAtomic(path, out); err != nil {
 			return fail(exitInternal, "%v", err)
@@ -201,12 +214,12 @@ func extract(c *cli.Context, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "asyncapi-extract: %s was %s\n", relTo(absDir, path), map[bool]string{true: "updated", false: "created"}[readErr == nil])
 			return exitChanged
 		}
-		return exitOK
+		return success
 	}
 	if _, err := stdout.Write(out); err != nil {
 		return fail(exitInternal, "%v", err)
 	}
-	return exitOK
+	return success
 }
 
 // baseNames are the base documents looked for in the working directory.
@@ -304,7 +317,12 @@ func writeFileAtomic(path string, data []byte) error {
 		tmp.Close()
 		return err
 	}
-	if err := tmp.Chmod(0o644); err != nil {
+	// A new file is 0644; a replaced one keeps its mode.
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil {
+		mode = st.Mode().Perm()
+	}
+	if err := tmp.Chmod(mode); err != nil {
 		tmp.Close()
 		return err
 	}

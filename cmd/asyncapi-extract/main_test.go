@@ -237,3 +237,94 @@ func sortedStrings(s []string) []string {
 	sort.Strings(s)
 	return s
 }
+
+// libModule writes a throwaway module that can import the client
+// libraries: it requires what the testdata module requires.
+func libModule(t *testing.T, files map[string]string) string {
+	t.Helper()
+	if err := testmod.Download(); err != nil {
+		t.Fatal(err)
+	}
+	gomod, err := os.ReadFile(filepath.Join(testmod.Dir(), "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gosum, err := os.ReadFile(filepath.Join(testmod.Dir(), "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod := regexp.MustCompile(`(?m)^module .*$`).ReplaceAllString(string(gomod), "module example.com/tmp")
+	dir := writeModule(t, files)
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(mod), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.sum"), gosum, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// A package with errors: without --keep-going nothing is written (exit
+// 3); with it, the document of the other packages is, including one
+// that imports the broken package, and the exit code says it is partial.
+func TestKeepGoing(t *testing.T) {
+	dir := libModule(t, map[string]string{
+		"bad/bad.go": "package bad\n\nconst Topic = \"orders\"\n\nfunc f() int { return \"x\" }\n",
+		"pub/pub.go": `package pub
+
+import (
+	"context"
+	"encoding/json"
+
+	"github.com/segmentio/kafka-go"
+
+	"example.com/tmp/bad"
+)
+
+type Order struct {
+	ID string ` + "`json:\"id\"`" + `
+}
+
+func Publish(ctx context.Context, w *kafka.Writer, o Order) error {
+	b, _ := json.Marshal(o)
+	return w.WriteMessages(ctx, kafka.Message{Topic: bad.Topic, Value: b})
+}
+`,
+	})
+	spec := filepath.Join(dir, "spec.yaml")
+	if err := os.WriteFile(spec, []byte("keep me\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	_, stderr, code := runCommand(t, "-C", dir, "-o", "spec.yaml")
+	if code != exitLoad {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitLoad, stderr)
+	}
+	if !strings.Contains(stderr, "bad/bad.go:5:") || !strings.Contains(stderr, "--keep-going") {
+		t.Errorf("stderr lacks the positioned error or the hint:\n%s", stderr)
+	}
+	if data, _ := os.ReadFile(spec); string(data) != "keep me\n" {
+		t.Errorf("spec.yaml was changed to %q", data)
+	}
+
+	_, stderr, code = runCommand(t, "-C", dir, "-o", "spec.yaml", "--keep-going")
+	if code != exitPartial {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitPartial, stderr)
+	}
+	data, _ := os.ReadFile(spec)
+	var doc struct {
+		Channels map[string]struct {
+			Address string `yaml:"address"`
+		} `yaml:"channels"`
+	}
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Channels["orders"].Address != "orders" {
+		t.Errorf("the importer of the broken package was not analysed:\n%s", data)
+	}
+	// The file keeps its mode when replaced.
+	if st, err := os.Stat(spec); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, %v; want 0600", st.Mode().Perm(), err)
+	}
+}

@@ -40,7 +40,9 @@ type Result struct {
 	Operations []*analyzer.Operation
 	// Diagnostics reported by the analyzer, sorted by position.
 	Diagnostics []Diagnostic
-	// Errors are the packages' load and type errors, sorted.
+	// Errors are the packages' load and type errors, and the internal
+	// errors of the analysis, sorted: the document lacks what those
+	// packages (or call sites) would have given.
 	Errors []string
 	// ModulePath is the main module's path, if any.
 	ModulePath string
@@ -196,18 +198,30 @@ func Run(cfg Config) (*Result, error) {
 			}
 			continue
 		}
-		for _, d := range act.Diagnostics {
-			res.Diagnostics = append(res.Diagnostics, Diagnostic{Pos: fset.Position(d.Pos), Message: d.Message})
-		}
 		r, ok := act.Result.(*analyzer.Result)
 		if !ok || r == nil {
 			continue
+		}
+		// An internal error the analyzer recovered from makes the
+		// document incomplete: an error, not a diagnostic.
+		failed := make(map[string]bool)
+		for _, f := range r.Failures {
+			d := Diagnostic{Pos: fset.Position(f.Pos), Message: f.Message}
+			failed[d.String()] = true
+			res.Errors = append(res.Errors, d.String())
+		}
+		for _, d := range act.Diagnostics {
+			diag := Diagnostic{Pos: fset.Position(d.Pos), Message: d.Message}
+			if !failed[diag.String()] {
+				res.Diagnostics = append(res.Diagnostics, diag)
+			}
 		}
 		res.Operations = append(res.Operations, r.Operations...)
 		res.Directives = append(res.Directives, r.Directives...)
 		res.Declarations = append(res.Declarations, r.Declarations...)
 		wrappers = append(wrappers, r.Wrappers...)
 	}
+	res.Errors = dedupSorted(res.Errors)
 	res.addUncalledWrappers(wrappers)
 	sort.SliceStable(res.Diagnostics, func(i, j int) bool {
 		a, b := res.Diagnostics[i].Pos, res.Diagnostics[j].Pos
