@@ -106,7 +106,7 @@ func sprintfStrs(format string, nargs int, arg func(i int) []Str) []Str {
 	for i := 0; i < len(format); i++ {
 		c := format[i]
 		if c != '%' {
-			text += string(c)
+			text += format[i : i+1] // a byte: string(c) would be the rune U+00XX
 			continue
 		}
 		j := i + 1

@@ -239,7 +239,7 @@ func (r *resolver) sprintf(s site, depth int) []Str {
 	for i := 0; i < len(format); i++ {
 		c := format[i]
 		if c != '%' {
-			litText += string(c)
+			litText += format[i : i+1] // a byte: string(c) would be the rune U+00XX
 			continue
 		}
 		// Skip flags, width and precision up to the verb.

@@ -2,6 +2,7 @@ package emit
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -92,19 +93,11 @@ func setDotted(m mapping, name string, value *yaml.Node) {
 	m.set(head, inner.node())
 }
 
+// isInteger reports whether s is an integer as JSON and YAML write it
+// ("-", "007" and "+1" are not, nor what does not fit an int64).
 func isInteger(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i, c := range s {
-		if c == '-' && i == 0 {
-			continue
-		}
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
+	i, err := strconv.ParseInt(s, 10, 64)
+	return err == nil && strconv.FormatInt(i, 10) == s
 }
 
 // wrapBinding puts a binding object under the protocol's key, with its

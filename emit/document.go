@@ -196,6 +196,9 @@ func (b *builder) routeServers(n string, pu *protoUse) {
 func sanitizeServerID(host string) string {
 	var sb strings.Builder
 	for _, r := range host {
+		if sb.Len() >= maxIDLen {
+			break
+		}
 		if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '-') {
 			sb.WriteRune(r)
 		} else {

@@ -415,9 +415,15 @@ func (b *builder) assignIDs() {
 	for _, ch := range b.chans {
 		b.chanList = append(b.chanList, ch)
 	}
+	// The id each channel would like, computed once: sorting compares
+	// them many times.
+	idBase := make(map[*channel]string, len(b.chanList))
+	for _, ch := range b.chanList {
+		idBase[ch] = channelIDBase(ch.key.address)
+	}
 	sort.Slice(b.chanList, func(i, j int) bool {
 		ci, cj := b.chanList[i], b.chanList[j]
-		bi, bj := channelIDBase(ci.key.address), channelIDBase(cj.key.address)
+		bi, bj := idBase[ci], idBase[cj]
 		if bi != bj {
 			return bi < bj
 		}
@@ -440,7 +446,7 @@ func (b *builder) assignIDs() {
 	})
 	chanIDs := make(uniqueIDs)
 	for _, ch := range b.chanList {
-		ch.id = chanIDs.take(channelIDBase(ch.key.address))
+		ch.id = chanIDs.take(idBase[ch])
 		for _, m := range ch.messages {
 			ch.msgList = append(ch.msgList, m)
 		}
@@ -500,8 +506,10 @@ func (b *builder) assignIDs() {
 // channelIDBase is the id a channel would like: its address (or origin)
 // with template braces dropped and other characters replaced.
 func channelIDBase(address string) string {
-	return sanitizeID(strings.NewReplacer("{", "", "}", "").Replace(address))
+	return sanitizeID(dropBraces.Replace(address))
 }
+
+var dropBraces = strings.NewReplacer("{", "", "}", "")
 
 func settingsWords(s map[protocols.Setting][]string) string {
 	names := make([]string, 0, len(s))
@@ -566,11 +574,23 @@ func (b *builder) channels() *yaml.Node {
 
 func (b *builder) channelNode(ch *channel) *yaml.Node {
 	m := newMapping()
+	var params []analyzer.AddressParam
+	unwritable := ""
 	if ch.key.known {
-		m.set("address", str(ch.key.address))
-	} else {
+		unwritable = addressProblem(ch.key.address, ch.params)
+	}
+	switch {
+	case !ch.key.known:
 		m.set("address", null())
 		m.set("description", str("The address is only known at run time: it comes from "+ch.key.address+"."))
+	case unwritable != "":
+		// See address.go: written as an unknown address, with the real
+		// one in the description and x-address, and no parameters.
+		m.set("address", null())
+		m.set("description", str(unwritableAddressDescription(ch, unwritable)))
+	default:
+		m.set("address", str(ch.key.address))
+		params = usedParams(ch.key.address, ch.params)
 	}
 	refs := seq()
 	ids := b.serverIDs[ch.key.protocol]
@@ -581,12 +601,12 @@ func (b *builder) channelNode(ch *channel) *yaml.Node {
 		refs.Content = append(refs.Content, ref("#/servers/"+id))
 	}
 	m.set("servers", refs)
-	if len(ch.params) > 0 {
-		params := newMapping()
-		for _, p := range ch.params {
-			params.set(p.Name, newMapping().set("description", str("Comes from "+p.Origin+".")).node())
+	if len(params) > 0 {
+		pm := newMapping()
+		for _, p := range params {
+			pm.set(p.Name, newMapping().set("description", str("Comes from "+p.Origin+".")).node())
 		}
-		m.set("parameters", params.node())
+		m.set("parameters", pm.node())
 	}
 	msgs := newMapping()
 	for _, msg := range ch.msgList {
@@ -598,6 +618,9 @@ func (b *builder) channelNode(ch *channel) *yaml.Node {
 		m.set("x-"+ch.proto.Name+"-filter", str(ch.filter))
 	}
 	m.set("x-"+ch.proto.Name+"-bindings", b.channelDeclarations(ch))
+	if unwritable != "" {
+		m.set("x-address", str(ch.key.address))
+	}
 	return m.node()
 }
 

@@ -145,17 +145,15 @@ func TestSpecialCharacters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The address has "#" and a brace, which an AsyncAPI address cannot
+	// hold: it is written as null, and verbatim in x-address (see
+	// address.go). The document is valid and keeps the string.
 	for _, data := range [][]byte{y, j} {
-		problems := speccheck.Check(data)
-		// The address has "#" and braces, which the checks flag; the
-		// point is that the document parses and keeps the string.
-		for _, p := range problems {
-			if strings.Contains(p.Message, "parse") {
-				t.Fatalf("document does not parse: %v\n%s", p, data)
-			}
+		if problems := speccheck.Check(data); len(problems) > 0 {
+			t.Fatalf("speccheck: %v\n%s", problems, data)
 		}
 	}
-	if !strings.Contains(string(j), `"address": "weird: #topic 'quoted' \"double\" \n newline — ünïcode {x"`) {
+	if !strings.Contains(string(j), `"x-address": "weird: #topic 'quoted' \"double\" \n newline — ünïcode {x"`) {
 		t.Errorf("JSON address not escaped as expected:\n%s", j)
 	}
 }

@@ -10,12 +10,23 @@ import (
 // pattern is used for channel, operation and message ids so that no $ref
 // needs escaping.
 
+// maxIDLen bounds the length of an id. An address can be as long as the
+// code makes it, but an id is a key and is repeated in every $ref to it;
+// yaml.v3 writes a key of over 128 characters as an explicit "? key",
+// and YAML cannot read a JSON key of over 1024. Ids cut to the same
+// prefix are told apart by uniqueIDs like any others.
+const maxIDLen = 120
+
 // sanitizeID maps s to a valid id: runs of other characters become one
-// "_", and leading and trailing "_" are dropped.
+// "_", and leading and trailing "_" are dropped; it is cut after about
+// maxIDLen characters.
 func sanitizeID(s string) string {
 	var b strings.Builder
 	pendingUnderscore := false
 	for _, r := range s {
+		if b.Len() >= maxIDLen {
+			break
+		}
 		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-' || r == '_') {
 			if pendingUnderscore && b.Len() > 0 {
 				b.WriteByte('_')
@@ -39,6 +50,9 @@ func camelID(prefix, s string) string {
 	b.WriteString(prefix)
 	upper := prefix != ""
 	for _, r := range s {
+		if b.Len() >= maxIDLen {
+			break
+		}
 		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			if upper {
 				r = unicode.ToUpper(r)

@@ -1,12 +1,23 @@
 package emit
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/asyncapi-extract/asyncapi-extract/analyzer"
 	"github.com/asyncapi-extract/asyncapi-extract/protocols"
 )
+
+// wildcardName is the name of a route wildcard: ServeMux wants a Go
+// identifier; names outside ASCII are left as literal text, which makes
+// the address unwritable rather than give a parameter AsyncAPI does not
+// allow.
+var wildcardName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// httpToken is what the method of a route pattern ("POST /orders") is
+// made of; a URL that happens to contain a space has no method.
+var httpToken = regexp.MustCompile("^[!#$%&'*+\\-.^_`|~0-9A-Za-z]+$")
 
 // routeTemplate reads a Go 1.22 HTTP route pattern ("POST
 // example.com/orders/{id}"): it returns the path as the address, its
@@ -15,7 +26,7 @@ import (
 func routeTemplate(addr analyzer.Address) (analyzer.Address, string, string) {
 	pattern := addr.Value
 	method := ""
-	if i := strings.IndexAny(pattern, " \t"); i >= 0 {
+	if i := strings.IndexAny(pattern, " \t"); i >= 0 && httpToken.MatchString(pattern[:i]) {
 		method, pattern = pattern[:i], strings.TrimLeft(pattern[i:], " \t")
 	}
 	host := ""
@@ -36,38 +47,65 @@ func routeTemplate(addr analyzer.Address) (analyzer.Address, string, string) {
 	if i := strings.IndexAny(pattern, "?#"); i >= 0 {
 		pattern = pattern[:i]
 	}
-	params := append([]analyzer.AddressParam(nil), addr.Params...)
 	known := make(map[string]bool)
-	for _, p := range params {
+	for _, p := range addr.Params {
 		known[p.Name] = true
 	}
+	// The wildcards of the path, in order; the code's own parameters
+	// that were in the method, host or query are gone with them.
+	var wild []analyzer.AddressParam
+	inPath := make(map[string]bool)
 	var b strings.Builder
 	for len(pattern) > 0 {
 		i := strings.IndexByte(pattern, '{')
-		j := strings.IndexByte(pattern, '}')
-		if i < 0 || j < i {
+		j := -1
+		if i >= 0 {
+			j = strings.IndexByte(pattern[i:], '}')
+		}
+		if j < 0 {
 			b.WriteString(pattern)
 			break
 		}
-		b.WriteString(pattern[:i])
+		j += i
 		name := pattern[i+1 : j]
-		pattern = pattern[j+1:]
 		if name == "$" {
+			b.WriteString(pattern[:i])
+			pattern = pattern[j+1:]
 			continue
 		}
 		rest := strings.HasSuffix(name, "...")
-		name = strings.TrimSuffix(name, "...")
-		b.WriteString("{" + name + "}")
-		if known[name] {
-			continue // a parameter of the Go expression already
+		if !known[name] {
+			name = strings.TrimSuffix(name, "...")
 		}
-		known[name] = true
+		if !known[name] && !wildcardName.MatchString(name) {
+			// Not a wildcard: a literal brace, which the address
+			// keeps (see addressProblem).
+			b.WriteString(pattern[:i+1])
+			pattern = pattern[i+1:]
+			continue
+		}
+		b.WriteString(pattern[:i] + "{" + name + "}")
+		pattern = pattern[j+1:]
+		if inPath[name] {
+			continue
+		}
+		inPath[name] = true
+		if known[name] {
+			continue // a parameter of the Go expression
+		}
 		origin := "the {" + name + "} wildcard of the route: one path segment"
 		if rest {
 			origin = "the {" + name + "...} wildcard of the route: the rest of the path"
 		}
-		params = append(params, analyzer.AddressParam{Name: name, Origin: origin})
+		wild = append(wild, analyzer.AddressParam{Name: name, Origin: origin})
 	}
+	var params []analyzer.AddressParam
+	for _, p := range addr.Params {
+		if inPath[p.Name] {
+			params = append(params, p)
+		}
+	}
+	params = append(params, wild...)
 	return analyzer.Address{Known: true, Value: b.String(), Params: params}, strings.ToUpper(method), host
 }
 

@@ -21,14 +21,17 @@ func wildcardTemplate(addr analyzer.Address, w *protocols.Wildcards) (analyzer.A
 	for i, l := range levels {
 		switch {
 		case l == w.Single:
-			name := "level" + strconv.Itoa(i+1)
+			// Named after its level, unless the code's own template
+			// has a parameter of that name already.
+			name := freshParam(params, "level"+strconv.Itoa(i+1))
 			levels[i] = "{" + name + "}"
 			params = append(params, analyzer.AddressParam{Name: name,
 				Origin: "the " + w.Single + " wildcard of the subscription: any one topic level"})
 			changed = true
 		case l == w.Multi && i == len(levels)-1:
-			levels[i] = "{rest}"
-			params = append(params, analyzer.AddressParam{Name: "rest",
+			name := freshParam(params, "rest")
+			levels[i] = "{" + name + "}"
+			params = append(params, analyzer.AddressParam{Name: name,
 				Origin: "the " + w.Multi + " wildcard of the subscription: any number of remaining topic levels, separated by " + strconv.Quote(w.Separator)})
 			changed = true
 		}

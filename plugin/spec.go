@@ -90,6 +90,10 @@ func parseSpec(abs, name string) (*spec, error) {
 		ch, _ := channels[chID].(map[string]any)
 		if addr, ok := ch["address"].(string); ok {
 			so.address, so.known = addr, true
+		} else if addr, ok := ch["x-address"].(string); ok {
+			// An address AsyncAPI cannot hold ("orders#eu") is null,
+			// with the real one in x-address.
+			so.address, so.known = addr, true
 		}
 		msgs, _ := ch["messages"].(map[string]any)
 		refs, _ := op["messages"].([]any)

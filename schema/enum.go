@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/swaggest/jsonschema-go"
 )
@@ -68,13 +69,7 @@ func (r *reflector) enumOf(t types.Type) *enumInfo {
 		return nil
 	}
 
-	scope := obj.Pkg().Scope()
-	var consts []*types.Const
-	for _, name := range scope.Names() {
-		if c, ok := scope.Lookup(name).(*types.Const); ok && types.Identical(c.Type(), n) {
-			consts = append(consts, c)
-		}
-	}
+	consts := slices.Clone(r.consts.of(obj))
 	if len(consts) < 2 {
 		return nil
 	}
@@ -158,4 +153,41 @@ func protoEnumPrefix(typeName string, consts []*types.Const) string {
 		}
 	}
 	return ""
+}
+
+// constIndex holds the constants of each package by their named type,
+// built once per package: looking them up for every enum type by
+// scanning the package scope would be quadratic in the package's size.
+// It is safe for concurrent use (Set.Ref is).
+type constIndex struct {
+	mu    sync.Mutex
+	byPkg map[*types.Package]map[*types.TypeName][]*types.Const
+}
+
+func newConstIndex() *constIndex {
+	return &constIndex{byPkg: make(map[*types.Package]map[*types.TypeName][]*types.Const)}
+}
+
+// of returns the package-level constants whose type is the named type
+// obj (not generic), in no particular order.
+func (x *constIndex) of(obj *types.TypeName) []*types.Const {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	pkg := obj.Pkg()
+	m, ok := x.byPkg[pkg]
+	if !ok {
+		m = make(map[*types.TypeName][]*types.Const)
+		scope := pkg.Scope()
+		for _, name := range scope.Names() {
+			c, ok := scope.Lookup(name).(*types.Const)
+			if !ok {
+				continue
+			}
+			if n, ok := types.Unalias(c.Type()).(*types.Named); ok && n.TypeArgs().Len() == 0 {
+				m[n.Obj()] = append(m[n.Obj()], c)
+			}
+		}
+		x.byPkg[pkg] = m
+	}
+	return m[obj]
 }

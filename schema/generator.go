@@ -89,7 +89,8 @@ func (g *Generator) Build() *Set {
 	// Discover the components, walking from the roots in a fixed order:
 	// where a recursive non-struct type is cut depends on the walk.
 	notes := new(noteSet)
-	disc := &reflector{docs: g.docs, names: newCompNames(), discovering: true, notes: notes}
+	consts := newConstIndex()
+	disc := &reflector{docs: g.docs, names: newCompNames(), discovering: true, notes: notes, consts: consts}
 	for _, k := range sortKeys(g.roots) {
 		disc.enc = k.enc
 		disc.ref(k.t)
@@ -101,7 +102,7 @@ func (g *Generator) Build() *Set {
 	}
 
 	comps := sortKeys(disc.queue)
-	set := &Set{docs: g.docs, names: newCompNames(), notes: notes.sorted()}
+	set := &Set{docs: g.docs, names: newCompNames(), notes: notes.sorted(), consts: consts}
 	for i, name := range keyNames(comps) {
 		set.names.set(comps[i].t, comps[i].enc, name)
 	}
@@ -123,6 +124,7 @@ func (g *Generator) Build() *Set {
 // any type.
 type Set struct {
 	docs       Docs
+	consts     *constIndex
 	names      *compNames
 	components []Component
 	notes      []Note
@@ -168,7 +170,7 @@ func (s *Set) Notes() []Note {
 }
 
 func (s *Set) reflector(enc Encoding) *reflector {
-	return &reflector{docs: s.docs, names: s.names, enc: enc}
+	return &reflector{docs: s.docs, names: s.names, enc: enc, consts: s.consts}
 }
 
 // compKey is a type as written by an encoding: a component is one.
@@ -242,12 +244,19 @@ func sortKeys(ks []compKey) []compKey {
 	for _, k := range ks {
 		all = append(all, k.t)
 	}
+	// The encodings of each type, as bits: a lookup per type, where a
+	// scan of ks per type would be quadratic.
+	var encs typeutil.Map
+	for _, k := range ks {
+		t := types.Unalias(k.t)
+		bits, _ := encs.At(t).(uint)
+		encs.Set(t, bits|1<<uint(k.enc))
+	}
 	var out []compKey
 	for _, t := range sortTypes(all) {
+		bits, _ := encs.At(types.Unalias(t)).(uint)
 		for enc := range numEncodings {
-			if slices.ContainsFunc(ks, func(k compKey) bool {
-				return k.enc == enc && types.Identical(types.Unalias(k.t), t)
-			}) {
+			if bits&(1<<uint(enc)) != 0 {
 				out = append(out, compKey{t, enc})
 			}
 		}

@@ -49,7 +49,8 @@ type reflector struct {
 	// stop recursion that no component breaks.
 	inlining []types.Type
 
-	enums map[enumKey]*enumInfo // cache of enumOf
+	enums  map[enumKey]*enumInfo // cache of enumOf
+	consts *constIndex           // shared by the reflectors of a Build
 }
 
 // ref returns the schema for a use of t: a $ref when t is a component,

@@ -134,7 +134,7 @@ func (s *scanner) field() (key string, keyOff int, value string, err error) {
 
 // fields scans key=value pairs to the end of the line. allowed checks a
 // key; it returns an error message, or "" when the key is fine.
-func (s *scanner) fields(allowed func(key string) string) ([]Field, error) {
+func (s *scanner) fields(allowed func(key, value string) string) ([]Field, error) {
 	var fs []Field
 	seen := make(map[string]bool)
 	for s.more() {
@@ -142,7 +142,7 @@ func (s *scanner) fields(allowed func(key string) string) ([]Field, error) {
 		if err != nil {
 			return nil, err
 		}
-		if msg := allowed(key); msg != "" {
+		if msg := allowed(key, value); msg != "" {
 			return nil, s.errorf(off, "%s", msg)
 		}
 		if seen[key] {

@@ -2,6 +2,8 @@ package directive
 
 import (
 	"fmt"
+	"net/mail"
+	"net/url"
 	"slices"
 	"strings"
 	"unicode"
@@ -234,11 +236,37 @@ func parseServer(s *scanner, d *Directive) error {
 	return nil
 }
 
-func knownKey(keys []string) func(string) string {
-	return func(key string) string {
-		if slices.Contains(keys, key) {
-			return ""
+func knownKey(keys []string) func(key, value string) string {
+	return func(key, value string) string {
+		if !slices.Contains(keys, key) {
+			return fmt.Sprintf("unknown key %q; known keys are %s", key, strings.Join(keys, ", "))
 		}
-		return fmt.Sprintf("unknown key %q; known keys are %s", key, strings.Join(keys, ", "))
+		if check, ok := valueFormats[key]; ok {
+			return check(value)
+		}
+		return ""
 	}
+}
+
+// valueFormats check the values whose format AsyncAPI prescribes (its
+// parser rejects a document with a termsOfService that is no URL).
+var valueFormats = map[string]func(string) string{
+	"termsOfService": absoluteURL,
+	"contact.url":    absoluteURL,
+	"license.url":    absoluteURL,
+	"contact.email":  emailAddress,
+}
+
+func absoluteURL(v string) string {
+	if u, err := url.Parse(v); err != nil || u.Scheme == "" || (u.Host == "" && u.Opaque == "") {
+		return fmt.Sprintf("%q is not an absolute URL (https://...)", v)
+	}
+	return ""
+}
+
+func emailAddress(v string) string {
+	if a, err := mail.ParseAddress(v); err != nil || a.Address != v {
+		return fmt.Sprintf("%q is not an email address", v)
+	}
+	return ""
 }

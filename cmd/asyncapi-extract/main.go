@@ -9,9 +9,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/urfave/cli/v2"
+	"gopkg.in/yaml.v3"
 
 	"github.com/asyncapi-extract/asyncapi-extract/emit"
 	"github.com/asyncapi-extract/asyncapi-extract/internal/driver"
@@ -67,13 +69,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 			&cli.BoolFlag{Name: "exit-code", Usage: "with --output, exit 1 when the file was changed or created (for pre-commit)"},
 			&cli.StringFlag{Name: "base", Usage: "merge the document into the hand-written base document `FILE` (default: " + strings.Join(baseNames, ", ") + " in the working directory, if present)"},
 			&cli.BoolFlag{Name: "no-base", Usage: "do not merge into a base document"},
+			&cli.StringFlag{Name: "cpuprofile", Hidden: true, Usage: "write a CPU profile to `FILE`"},
+			&cli.StringFlag{Name: "memprofile", Hidden: true, Usage: "write a heap profile to `FILE` at the end"},
+			&cli.BoolFlag{Name: "no-cache", Usage: "do not reuse or store the result of a run with the same inputs (the cache is in $ASYNCAPI_EXTRACT_CACHE, else the user cache directory)"},
 			&cli.BoolFlag{Name: "keep-going", Usage: "when packages have errors, still write the document of the others (exit 5)"},
 		},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return cli.Exit(err.Error(), exitUsage)
 		},
 		Action: func(c *cli.Context) error {
+			stop, err := startProfiles(c.String("cpuprofile"), c.String("memprofile"))
+			if err != nil {
+				return cli.Exit(err.Error(), exitUsage)
+			}
 			code = extract(c, stdout, stderr)
+			if err := stop(); err != nil {
+				fmt.Fprintln(stderr, "asyncapi-extract:", err)
+			}
 			return nil
 		},
 		ExitErrHandler: func(_ *cli.Context, err error) {
@@ -121,76 +133,33 @@ func extract(c *cli.Context, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(exitUsage, "%v", err)
 	}
-	if st, err := os.Stat(absDir); err != nil || !st.IsDir() {
+	if st, err := os.Stat(absDir); err != nil {
+		if os.IsNotExist(err) {
+			return fail(exitUsage, "-C %s: no such directory", dir)
+		}
+		return fail(exitUsage, "-C %s: %v", dir, err)
+	} else if !st.IsDir() {
 		return fail(exitUsage, "-C %s: not a directory", dir)
+	}
+	// The base document is read, and its syntax checked, before the
+	// packages are loaded: a mistake in it fails at once.
+	base, baseName, err := baseDocument(c, absDir)
+	if err != nil {
+		return fail(exitUsage, "%v", err)
+	}
+	if base != nil {
+		if err := checkBase(nil, base, baseName); err != nil {
+			return fail(exitUsage, "%v", err)
+		}
 	}
 	var tags []string
 	if t := c.String("tags"); t != "" {
 		tags = strings.Split(t, ",")
 	}
 
-	res, err := driver.Run(driver.Config{
-		Dir:      absDir,
-		Patterns: c.Args().Slice(),
-		Tags:     tags,
-		Tests:    c.Bool("include-tests"),
-	})
-	if err != nil {
-		return fail(exitLoad, "%v", err)
-	}
-	// success is the exit code of a run that writes its document.
-	success := exitOK
-	if len(res.Errors) > 0 {
-		for _, e := range res.Errors {
-			// Positions relative to the directory, as diagnostics'.
-			fmt.Fprintln(stderr, strings.TrimPrefix(e, absDir+string(filepath.Separator)))
-		}
-		if !c.Bool("keep-going") {
-			return fail(exitLoad, "%d error(s); no document written (--keep-going writes what could be analysed)", len(res.Errors))
-		}
-		fmt.Fprintf(stderr, "asyncapi-extract: %d error(s); the document lacks what those packages would give\n", len(res.Errors))
-		success = exitPartial
-	}
-	for _, d := range res.Diagnostics {
-		d.Pos.Filename = relTo(absDir, d.Pos.Filename)
-		fmt.Fprintln(stderr, d.String())
-	}
-
-	doc, err := emit.Build(emit.Input{Fset: res.Fset, Operations: res.Operations, Docs: res.Docs, Directives: res.Directives,
-		Declarations: res.Declarations}, emit.Options{
-		Title:      c.String("title"),
-		Version:    c.String("version"),
-		ModulePath: res.ModulePath,
-		Positions:  c.Bool("positions"),
-		BaseDir:    absDir,
-	})
-	if err != nil {
-		return fail(exitInternal, "building the document: %v", err)
-	}
-	for _, n := range doc.Notes() {
-		pos := res.Fset.Position(n.Obj.Pos())
-		pos.Filename = relTo(absDir, pos.Filename)
-		if pos.IsValid() {
-			fmt.Fprintf(stderr, "%s: %s\n", pos, n.Message)
-		} else {
-			fmt.Fprintf(stderr, "%s\n", n.Message)
-		}
-	}
-	if base, name, err := baseDocument(c, absDir); err != nil {
-		return fail(exitUsage, "%v", err)
-	} else if base != nil {
-		if doc, err = emit.MergeBase(doc, base, name); err != nil {
-			return fail(exitUsage, "%v", err)
-		}
-	}
-	var out []byte
-	if format == "json" {
-		out, err = doc.JSON()
-	} else {
-		out, err = doc.YAML()
-	}
-	if err != nil {
-		return fail(exitInternal, "writing the document: %v", err)
+	out, success, failed := cachedGenerate(c, absDir, format, tags, base, baseName, stderr)
+	if failed != 0 {
+		return failed
 	}
 
 	if path := c.String("check"); path != "" {
@@ -203,12 +172,16 @@ func extract(c *cli.Context, stdout, stderr io.Writer) int {
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(absDir, path)
 		}
+		// A symbolic link stays one: its target is replaced.
+		if target, err := filepath.EvalSymlinks(path); err == nil {
+			path = target
+		}
 		old, readErr := os.ReadFile(path)
 		if readErr == nil && string(old) == string(out) {
 			return success // unchanged: not even rewritten
 		}
 		if err := writeFileAtomic(path, out); err != nil {
-			return fail(exitInternal, "%v", err)
+			return fail(exitInternal, "cannot write %s: %s", c.String("output"), strings.ReplaceAll(err.Error(), absDir+string(filepath.Separator), ""))
 		}
 		if c.Bool("exit-code") {
 			fmt.Fprintf(stderr, "asyncapi-extract: %s was %s\n", relTo(absDir, path), map[bool]string{true: "updated", false: "created"}[readErr == nil])
@@ -220,6 +193,113 @@ func extract(c *cli.Context, stdout, stderr io.Writer) int {
 		return fail(exitInternal, "%v", err)
 	}
 	return success
+}
+
+// generations counts the runs of generate, for the tests of the cache.
+var generations int
+
+// generate loads and analyses the packages and builds the document,
+// printing the diagnostics to stderr. It returns the document and the
+// exit code of writing it, or the exit code of a failure.
+func generate(c *cli.Context, absDir, format string, tags []string, base []byte, baseName string, stderr io.Writer) (out []byte, success, failed int) {
+	generations++
+	fail := func(code int, format string, args ...any) int {
+		fmt.Fprintf(stderr, "asyncapi-extract: "+format+"\n", args...)
+		return code
+	}
+	res, err := driver.Run(driver.Config{
+		Dir:      absDir,
+		Patterns: c.Args().Slice(),
+		Tags:     tags,
+		Tests:    c.Bool("include-tests"),
+	})
+	if err != nil {
+		return nil, 0, fail(exitLoad, "%v", err)
+	}
+	printNote := func(d driver.Diagnostic) {
+		if d.Pos.Filename == "" {
+			fmt.Fprintf(stderr, "asyncapi-extract: %s\n", d.Message)
+			return
+		}
+		d.Pos.Filename = relTo(absDir, d.Pos.Filename)
+		fmt.Fprintln(stderr, d.String())
+	}
+	// success is the exit code of a run that writes its document.
+	success = exitOK
+	if len(res.Errors) > 0 || res.NoPackages {
+		for _, e := range res.Errors {
+			// Positions relative to the directory, as diagnostics', on
+			// every line (a type error's continuation lines have theirs).
+			lines := strings.Split(e, "\n")
+			for i, l := range lines {
+				indent := ""
+				if strings.HasPrefix(l, "\t") {
+					indent, l = "\t", l[1:]
+				}
+				l = strings.TrimPrefix(l, absDir+string(filepath.Separator))
+				lines[i] = indent + strings.ReplaceAll(l, " "+absDir+string(filepath.Separator), " ")
+			}
+			fmt.Fprintln(stderr, strings.Join(lines, "\n"))
+		}
+		for _, n := range res.Notes {
+			printNote(n)
+		}
+		if res.NoPackages {
+			return nil, 0, fail(exitLoad, "no package to analyse; no document written")
+		}
+		if !c.Bool("keep-going") {
+			return nil, 0, fail(exitLoad, "%d error(s); no document written (--keep-going writes what could be analysed)", len(res.Errors))
+		}
+		fmt.Fprintf(stderr, "asyncapi-extract: %d error(s); the document lacks what those packages would give\n", len(res.Errors))
+		success = exitPartial
+	} else {
+		for _, n := range res.Notes {
+			printNote(n)
+		}
+	}
+	for _, d := range res.Diagnostics {
+		d.Pos.Filename = relTo(absDir, d.Pos.Filename)
+		fmt.Fprintln(stderr, d.String())
+	}
+
+	doc, err := emit.Build(emit.Input{Fset: res.Fset, Operations: res.Operations, Docs: res.Docs, Directives: res.Directives,
+		Declarations: res.Declarations}, emit.Options{
+		Title:      c.String("title"),
+		Version:    c.String("version"),
+		ModulePath: modulePath(res, absDir),
+		Positions:  c.Bool("positions"),
+		BaseDir:    absDir,
+	})
+	if err != nil {
+		return nil, 0, fail(exitInternal, "building the document: %v", err)
+	}
+	for _, n := range doc.Notes() {
+		pos := res.Fset.Position(n.Obj.Pos())
+		pos.Filename = relTo(absDir, pos.Filename)
+		if pos.IsValid() {
+			fmt.Fprintf(stderr, "%s: %s\n", pos, n.Message)
+		} else {
+			fmt.Fprintf(stderr, "%s\n", n.Message)
+		}
+	}
+	if base != nil {
+		if err := checkBase(doc.Node(), base, baseName); err != nil {
+			return nil, 0, fail(exitUsage, "%v", err)
+		}
+		if doc, err = emit.MergeBase(doc, base, baseName); err != nil {
+			return nil, 0, fail(exitUsage, "%v", err)
+		}
+	}
+	if format == "json" {
+		out, err = doc.JSON()
+	} else {
+		out, err = doc.YAML()
+	}
+	if err != nil {
+		return nil, 0, fail(exitInternal, "writing the document: %v", err)
+	}
+
+	return out, success, 0
 }
 
 // baseNames are the base documents looked for in the working directory.
@@ -237,7 +317,11 @@ func baseDocument(c *cli.Context, dir string) ([]byte, string, error) {
 		}
 		data, err := os.ReadFile(path)
 		if err != nil {
-			return nil, "", fmt.Errorf("--base: %v", err)
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return nil, "", fmt.Errorf("--base %s: %v", name, err)
 		}
 		return data, name, nil
 	}
@@ -248,6 +332,75 @@ func baseDocument(c *cli.Context, dir string) ([]byte, string, error) {
 		}
 	}
 	return nil, "", nil
+}
+
+// yamlLineRE matches a YAML syntax error that has a line.
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// checkBase rejects a base document that would make the merged document
+// invalid: a YAML syntax error (at its file:line), a document that is not
+// a mapping, an asyncapi version other than 3.0.0, or, given the
+// extracted document gen, a value that is not a mapping where gen has one
+// (info: 7), which the merge would let win.
+func checkBase(gen *yaml.Node, data []byte, name string) error {
+	var b yaml.Node
+	if err := yaml.Unmarshal(data, &b); err != nil {
+		msg := err.Error()
+		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+			return fmt.Errorf("%s:%s: %s", name, m[1], m[2])
+		}
+		return fmt.Errorf("%s: %s", name, strings.TrimPrefix(msg, "yaml: "))
+	}
+	if b.Kind == 0 {
+		return nil // empty
+	}
+	if b.Kind != yaml.DocumentNode || len(b.Content) != 1 || b.Content[0].Kind != yaml.MappingNode {
+		return fmt.Errorf("%s:%d: the base document must be a mapping", name, b.Line)
+	}
+	root := b.Content[0]
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k, v := root.Content[i], root.Content[i+1]; k.Value == "asyncapi" && v.Value != "3.0.0" {
+			return fmt.Errorf("%s:%d:%d: asyncapi: %s, but the document is AsyncAPI 3.0.0: set it to 3.0.0 or leave it out", name, v.Line, v.Column, v.Value)
+		}
+	}
+	if gen == nil || len(gen.Content) != 1 {
+		return nil
+	}
+	return baseConflict(gen.Content[0], root, "", name)
+}
+
+// baseConflict finds a key where gen has a mapping and base has
+// something else.
+func baseConflict(gen, base *yaml.Node, path, name string) error {
+	genVals := make(map[string]*yaml.Node)
+	for i := 0; i+1 < len(gen.Content); i += 2 {
+		genVals[gen.Content[i].Value] = gen.Content[i+1]
+	}
+	for i := 0; i+1 < len(base.Content); i += 2 {
+		k, bv := base.Content[i], base.Content[i+1]
+		if bv.Kind == yaml.AliasNode && bv.Alias != nil {
+			bv = bv.Alias
+		}
+		gv := genVals[k.Value]
+		if gv == nil || gv.Kind != yaml.MappingNode {
+			continue
+		}
+		p := strings.TrimPrefix(path+"."+k.Value, ".")
+		if bv.Kind != yaml.MappingNode {
+			what := "a list"
+			if bv.Kind == yaml.ScalarNode {
+				what = fmt.Sprintf("%q", bv.Value)
+				if bv.ShortTag() == "!!null" {
+					what = "null"
+				}
+			}
+			return fmt.Errorf("%s:%d:%d: %s: the base has %s where the document has a mapping (the base's value would replace it)", name, bv.Line, bv.Column, p, what)
+		}
+		if err := baseConflict(gv, bv, p, name); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // check compares the document with the file at path and prints the
@@ -297,6 +450,16 @@ func outputFormat(flag, output string) (string, error) {
 	}
 }
 
+// modulePath is what info.title, info.version and info.description
+// default to: the main module's path, or, when the packages are in several
+// modules of a go.work workspace, the name of the directory.
+func modulePath(res *driver.Result, dir string) string {
+	if len(res.Modules) > 1 {
+		return filepath.Base(dir)
+	}
+	return res.ModulePath
+}
+
 func relTo(base, path string) string {
 	if rel, err := filepath.Rel(base, path); err == nil && !strings.HasPrefix(rel, "..") {
 		return rel
@@ -308,8 +471,16 @@ func relTo(base, path string) string {
 // data goes to a temporary file in the same directory that is renamed
 // over path.
 func writeFileAtomic(path string, data []byte) error {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return errors.New("it is a directory")
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			// The temporary file's name would only confuse.
+			return fmt.Errorf("cannot create a file in %s: %v", filepath.Dir(path), pe.Err)
+		}
 		return err
 	}
 	defer os.Remove(tmp.Name()) // after a successful rename, a no-op

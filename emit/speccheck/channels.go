@@ -1,6 +1,7 @@
 package speccheck
 
 import (
+	"regexp"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -26,6 +27,7 @@ func (c *checker) checkChannels() {
 func (c *checker) checkChannel(ch *yaml.Node, p path) {
 	c.checkServerRefs(ch, p)
 	c.checkAddress(ch, p)
+	c.checkUnwritableAddress(ch, p)
 	for _, kv := range pairs(get(ch, "parameters")) {
 		c.checkParameter(kv.value, p.add("parameters", kv.key))
 	}
@@ -68,6 +70,13 @@ func (c *checker) checkAddress(ch *yaml.Node, p path) {
 	inAddr := map[string]bool{}
 	for _, v := range vars {
 		inAddr[v] = true
+		if !paramName.MatchString(v) {
+			// The official parser reads variables with /{(.+?)}/, which
+			// stops at a newline: a name must be plain to mean the same
+			// to both.
+			c.add(addr, ap, "address variable {%s} is not a parameter name (%s)", v, paramName)
+			continue
+		}
 		if !declared[v] {
 			c.add(addr, p.add("parameters"), "address variable {%s} has no entry in parameters", v)
 		}
@@ -76,6 +85,34 @@ func (c *checker) checkAddress(ch *yaml.Node, p path) {
 		if !inAddr[kv.key] {
 			c.add(kv.keyN, p.add("parameters", kv.key), "parameter %q does not appear as {%s} in the address", kv.key, kv.key)
 		}
+	}
+}
+
+// paramName is what a parameter name may be: AsyncAPI's Parameters Object
+// allows ^[A-Za-z0-9_\-]+$; "." is accepted too, as //asyncapi:channel
+// accepts it.
+var paramName = regexp.MustCompile(`^[A-Za-z0-9_.\-]+$`)
+
+// checkUnwritableAddress: x-address is where asyncapi-extract keeps an
+// address AsyncAPI cannot write (with '?', '#' or braces that are not
+// parameters); the channel's address must then be null, and the
+// x-address must indeed be unwritable, or it should have been the
+// address.
+func (c *checker) checkUnwritableAddress(ch *yaml.Node, p path) {
+	x := get(ch, "x-address")
+	if x == nil {
+		return
+	}
+	if addr := get(ch, "address"); addr == nil || !isNull(addr) {
+		c.add(x, p.add("x-address"), "x-address is only for an address AsyncAPI cannot write; the address must then be null")
+		return
+	}
+	if !isString(x) {
+		c.add(x, p.add("x-address"), "x-address must be a string")
+		return
+	}
+	if _, err := addressVars(x.Value); err == "" && !strings.ContainsAny(x.Value, "?#{}") {
+		c.add(x, p.add("x-address"), "x-address %q is a valid address: write it as the address", x.Value)
 	}
 }
 

@@ -24,7 +24,13 @@ func (p Problem) String() string { return p.Path + ": " + p.Message }
 func Check(doc []byte) []Problem {
 	var file yaml.Node
 	if err := yaml.Unmarshal(doc, &file); err != nil {
-		return []Problem{{Path: "", Message: "document is not valid YAML/JSON: " + err.Error()}}
+		// Valid JSON that YAML cannot read: a key of over 1024
+		// characters (YAML's limit on implicit keys).
+		root, jerr := jsonNode(doc)
+		if jerr != nil {
+			return []Problem{{Path: "", Message: "document is not valid YAML/JSON: " + err.Error()}}
+		}
+		file = yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}
 	}
 	if len(file.Content) == 0 {
 		return []Problem{{Path: "", Message: "document is empty"}}

@@ -17,6 +17,8 @@ var checkCases = map[string][]want{
 	"valid-kafka.yaml": nil,
 	"valid-reply.json": nil,
 
+	"valid-unwritable-address.yaml": nil,
+
 	"not-yaml.json":             {{"", "not valid YAML/JSON"}},
 	"bad-version.yaml":          {{"/asyncapi", `must be "3.0.0"`}},
 	"missing-info-title.yaml":   {{"/info/title", "info.title is required"}},
@@ -55,6 +57,11 @@ var checkCases = map[string][]want{
 	"address-query-fragment.yaml": {
 		{"/channels/c/address", "must not contain '?' or '#'"},
 		{"/channels/d/address", "must not contain '?' or '#'"},
+	},
+	"address-unwritable-misused.yaml": {
+		{"/channels/c/x-address", "the address must then be null"},
+		{"/channels/d/x-address", `x-address "plain/topic" is a valid address`},
+		{"/channels/e/address", "address variable {a b} is not a parameter name"},
 	},
 	"parameter-schema.yaml": {{"/channels/c/parameters/region/schema", `parameter field "schema" is not allowed`}},
 
@@ -163,4 +170,30 @@ func formatProblems(ps []Problem) string {
 		b.WriteString("\n  " + p.String())
 	}
 	return b.String()
+}
+
+// JSON that YAML cannot read (a key over YAML's 1024-character limit)
+// is still checked.
+func TestCheckLongJSONKey(t *testing.T) {
+	long := strings.Repeat("k", 2000)
+	doc := `{"asyncapi": "3.0.0", "info": {"title": "t", "version": "1", "x-` + long + `": [1, 2.5, true, null]},
+		"channels": {"c d": {"address": "a#b", "servers": [{"$ref": "#/servers/s"}]}},
+		"servers": {"s": {"host": "h", "protocol": "kafka"}}}`
+	got := Check([]byte(doc))
+	var msgs []string
+	for _, p := range got {
+		msgs = append(msgs, p.String())
+	}
+	want := []string{`/channels/c d: channel id "c d" does not match`, `/channels/c d/address: address "a#b" must not contain`}
+	if len(msgs) != len(want) {
+		t.Fatalf("Check: %q, want %q", msgs, want)
+	}
+	for i := range want {
+		if !strings.HasPrefix(msgs[i], want[i]) {
+			t.Errorf("Check: %q, want %q", msgs[i], want[i])
+		}
+	}
+	if got := Check([]byte(`{"a": [1,`)); len(got) != 1 || !strings.Contains(got[0].Message, "not valid") {
+		t.Errorf("Check of broken JSON: %v", got)
+	}
 }

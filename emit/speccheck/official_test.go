@@ -16,7 +16,7 @@ var officialCatches = map[string]want{
 	"not-yaml.json":             {"", ""},
 }
 
-var validDocs = []string{"valid-kafka.yaml", "valid-reply.json"}
+var validDocs = []string{"valid-kafka.yaml", "valid-reply.json", "valid-unwritable-address.yaml"}
 
 // TestOfficial runs the official parser over the valid documents and those
 // in officialCatches in one batch: the valid ones must have zero errors, and

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"go/token"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -41,11 +42,24 @@ type Result struct {
 	// Diagnostics reported by the analyzer, sorted by position.
 	Diagnostics []Diagnostic
 	// Errors are the packages' load and type errors, and the internal
-	// errors of the analysis, sorted: the document lacks what those
-	// packages (or call sites) would have given.
+	// errors of the analysis, sorted by position, as file:line:col:
+	// message (absolute file names; a message alone when there is no
+	// position): the document lacks what those packages (or call sites)
+	// would have given.
 	Errors []string
-	// ModulePath is the main module's path, if any.
+	// NoPackages says that no package could be analysed at all: the
+	// patterns matched only packages without Go files (excluded by build
+	// constraints, say), and Errors says why.
+	NoPackages bool
+	// Notes explain what the build configuration left out (files that
+	// need cgo when it is disabled); they are not errors.
+	Notes []Diagnostic
+	// ModulePath is the main module's path, when the packages asked for
+	// are in one main module.
 	ModulePath string
+	// Modules are the main modules of the packages asked for, sorted
+	// (several in a go.work workspace).
+	Modules []string
 	// Docs are the doc comments of the loaded packages' declarations.
 	Docs schema.MapDocs
 	// Directives are the info and server directives of the packages.
@@ -71,6 +85,14 @@ func (d Diagnostic) String() string {
 // clients are summarised as facts that the packages asked for use. The
 // operations reported are those of the packages asked for and of the
 // module packages they import.
+//
+// In a directory of a go.work workspace that is in none of its modules
+// (the directory of go.work, say), a pattern such as ./... covers every
+// workspace module below the directory.
+//
+// The error is that of a run that cannot start: no go command, no module,
+// a pattern naming a directory that does not exist, no package matched.
+// The errors of the packages are in the result.
 func Run(cfg Config) (*Result, error) {
 	patterns := cfg.Patterns
 	if len(patterns) == 0 {
@@ -80,49 +102,99 @@ func Run(cfg Config) (*Result, error) {
 	if env == nil {
 		env = os.Environ()
 	}
+	dir := cfg.Dir
+	if dir == "" {
+		var err error
+		if dir, err = os.Getwd(); err != nil {
+			return nil, err
+		}
+	}
+	genv, err := goEnv(dir, env)
+	if err != nil {
+		return nil, err
+	}
+	if genv.GOMOD == os.DevNull && genv.GOWORK == "" {
+		return nil, fmt.Errorf("no go.mod in %s or any directory above it: run asyncapi-extract in a Go module or workspace (or name one with -C), or create one with go mod init", dir)
+	}
+	if err := checkPatterns(dir, patterns); err != nil {
+		return nil, err
+	}
+	if genv.GOMOD == os.DevNull && genv.GOWORK != "" {
+		if patterns, err = workspacePatterns(dir, env, patterns); err != nil {
+			return nil, err
+		}
+	}
 	var flags []string
 	if len(cfg.Tags) > 0 {
 		flags = append(flags, "-tags="+strings.Join(cfg.Tags, ","))
 	}
 	fset := token.NewFileSet()
 	pcfg := &packages.Config{
-		Mode:       packages.NeedName | packages.NeedModule,
-		Dir:        cfg.Dir,
+		Mode:       packages.NeedName | packages.NeedModule | packages.NeedFiles,
+		Dir:        dir,
 		Env:        env,
 		BuildFlags: flags,
 		Tests:      cfg.Tests,
 		Fset:       fset,
 	}
+	// Without cgo, what does it leave out? The packages listed again
+	// with cgo say.
+	cgoOff := genv.CGO_ENABLED != "1"
+	cgoNotesOf := func(off []*packages.Package, failed []*packages.Package) ([]Diagnostic, error) {
+		if !cgoOff {
+			return nil, nil
+		}
+		onCfg := *pcfg
+		onCfg.Mode = packages.NeedName | packages.NeedModule | packages.NeedFiles | packages.NeedImports | packages.NeedDeps
+		onCfg.Env = append(slices.Clip(env), "CGO_ENABLED=1")
+		onCfg.Fset = nil
+		return cgoNotes(fset, &onCfg, patterns, off, failed)
+	}
 
 	// Which packages were asked for, and in which modules?
 	listed, err := packages.Load(pcfg, patterns...)
 	if err != nil {
-		return nil, err
+		return nil, cleanLoadError(err)
 	}
 	if len(listed) == 0 {
 		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
 	}
 	res := &Result{Fset: fset}
+	// Nothing to analyse: no document, even a partial one.
+	if !slices.ContainsFunc(listed, func(p *packages.Package) bool { return len(p.GoFiles)+len(p.CompiledGoFiles) > 0 }) {
+		var errs []loadError
+		for _, p := range listed {
+			errs = append(errs, packageErrors(dir, p)...)
+		}
+		res.Errors = sortedErrors(errs)
+		if res.Notes, err = cgoNotesOf(listed, nil); err != nil {
+			return nil, err
+		}
+		res.NoPackages = true
+		return res, nil
+	}
 	asked := make(map[string]bool)
 	loadPatterns := append([]string(nil), patterns...)
 	modules := make(map[string]bool)
 	for _, p := range listed {
 		asked[p.ID] = true
 		if p.Module != nil && p.Module.Main {
-			if res.ModulePath == "" {
-				res.ModulePath = p.Module.Path
-			}
 			if !modules[p.Module.Path] {
 				modules[p.Module.Path] = true
+				res.Modules = append(res.Modules, p.Module.Path)
 				loadPatterns = append(loadPatterns, p.Module.Path+"/...")
 			}
 		}
+	}
+	slices.Sort(res.Modules)
+	if len(res.Modules) == 1 {
+		res.ModulePath = res.Modules[0]
 	}
 
 	pcfg.Mode = loadMode
 	pkgs, err := packages.Load(pcfg, loadPatterns...)
 	if err != nil {
-		return nil, err
+		return nil, cleanLoadError(err)
 	}
 
 	// The packages whose operations are reported: those asked for and
@@ -149,26 +221,24 @@ func Run(cfg Config) (*Result, error) {
 			mark(p)
 		}
 	}
+	var errs []loadError
+	// Packages only the listing has (a pattern that matched none).
 	for _, p := range listed {
-		for _, e := range p.Errors {
-			res.Errors = append(res.Errors, e.Error())
+		if loaded[p.ID] == nil {
+			errs = append(errs, packageErrors(dir, p)...)
 		}
 	}
+	var failed []*packages.Package
 	for _, p := range pkgs {
-		if report[p.ID] && !asked[p.ID] {
-			for _, e := range p.Errors {
-				res.Errors = append(res.Errors, e.Error())
-			}
+		if (report[p.ID] || asked[p.ID]) && len(p.Errors) > 0 {
+			errs = append(errs, packageErrors(dir, p)...)
+			failed = append(failed, p)
 		}
 	}
-	for _, p := range pkgs {
-		if asked[p.ID] {
-			for _, e := range p.Errors {
-				res.Errors = append(res.Errors, e.Error())
-			}
-		}
+	res.Notes, err = cgoNotesOf(append(slices.Clip(listed), pkgs...), failed)
+	if err != nil {
+		return nil, err
 	}
-	res.Errors = dedupSorted(res.Errors)
 
 	graph, err := checker.Analyze([]*analysis.Analyzer{analyzer.Analyzer}, pkgs, nil)
 	if err != nil {
@@ -194,7 +264,7 @@ func Run(cfg Config) (*Result, error) {
 			// A package with load errors is not analysed; its errors
 			// are already listed.
 			if len(act.Package.Errors) == 0 {
-				res.Errors = append(res.Errors, fmt.Sprintf("%s: %v", act.Package.PkgPath, act.Err))
+				errs = append(errs, loadError{msg: fmt.Sprintf("%s: %v", act.Package.PkgPath, act.Err)})
 			}
 			continue
 		}
@@ -204,15 +274,15 @@ func Run(cfg Config) (*Result, error) {
 		}
 		// An internal error the analyzer recovered from makes the
 		// document incomplete: an error, not a diagnostic.
-		failed := make(map[string]bool)
+		failures := make(map[string]bool)
 		for _, f := range r.Failures {
 			d := Diagnostic{Pos: fset.Position(f.Pos), Message: f.Message}
-			failed[d.String()] = true
-			res.Errors = append(res.Errors, d.String())
+			failures[d.String()] = true
+			errs = append(errs, loadError{pos: d.Pos, msg: d.Message})
 		}
 		for _, d := range act.Diagnostics {
 			diag := Diagnostic{Pos: fset.Position(d.Pos), Message: d.Message}
-			if !failed[diag.String()] {
+			if !failures[diag.String()] {
 				res.Diagnostics = append(res.Diagnostics, diag)
 			}
 		}
@@ -221,7 +291,7 @@ func Run(cfg Config) (*Result, error) {
 		res.Declarations = append(res.Declarations, r.Declarations...)
 		wrappers = append(wrappers, r.Wrappers...)
 	}
-	res.Errors = dedupSorted(res.Errors)
+	res.Errors = sortedErrors(errs)
 	res.addUncalledWrappers(wrappers)
 	sort.SliceStable(res.Diagnostics, func(i, j int) bool {
 		a, b := res.Diagnostics[i].Pos, res.Diagnostics[j].Pos
@@ -265,17 +335,6 @@ func (res *Result) addUncalledWrappers(wrappers []analyzer.Wrapper) {
 			}
 		}
 	}
-}
-
-func dedupSorted(s []string) []string {
-	sort.Strings(s)
-	out := s[:0]
-	for i, v := range s {
-		if i == 0 || v != s[i-1] {
-			out = append(out, v)
-		}
-	}
-	return out
 }
 
 // loadMode loads syntax and type information for the packages analysed
