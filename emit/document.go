@@ -178,7 +178,7 @@ func (b *builder) routeServers(n string, pu *protoUse) {
 	for _, h := range hosts {
 		id := n
 		if !single {
-			id = n + "-" + sanitizeServerID(h)
+			id = serverID(n, h)
 		}
 		id = b.freeServerID(id)
 		b.servers[id] = serverNode(&protoUse{proto: pu.proto, brokers: map[string]bool{h: true}})
@@ -191,10 +191,12 @@ func (b *builder) routeServers(n string, pu *protoUse) {
 	b.hostServers[n] = byHost
 }
 
-// sanitizeServerID makes a host a part of a server id: AsyncAPI keys are
-// letters, digits, "_" and "-".
-func sanitizeServerID(host string) string {
+// serverID is the id of the server of protocol name at host: AsyncAPI
+// keys are letters, digits, "_" and "-", and ours at most maxIDLen long.
+func serverID(name, host string) string {
 	var sb strings.Builder
+	sb.WriteString(name)
+	sb.WriteByte('-')
 	for _, r := range host {
 		if sb.Len() >= maxIDLen {
 			break

@@ -147,7 +147,7 @@ func FuzzAddressTemplates(f *testing.F) {
 		seen := make(map[string]bool)
 		for _, id := range []string{sanitizeID(lits), sanitizeID(names), channelIDBase(addr.Value),
 			camelID("send", addr.Value), camelID("receive", channelIDBase(addr.Value)), camelID("", lits),
-			"http-" + sanitizeServerID(lits)} {
+			serverID("http", lits)} {
 			if !idRule.MatchString(id) || len(id) > maxIDLen+1 {
 				t.Fatalf("id %q (from %q, %q) does not match %s or is too long", id, lits, names, idRule)
 			}
