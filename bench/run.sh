@@ -58,7 +58,10 @@ measure() {
   shift
   local tf="$WORK/time.out"
   /usr/bin/time -f '%e %U %S %M' -o "$tf" "$@" >/dev/null 2>"$WORK/$name.stderr" || true
-  awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}' "$tf" >>"$WORK/$name.times"
+  # GNU time puts "Command exited with non-zero status N" first when the
+  # tool reports findings (staticcheck does on benthos): the figures are
+  # on the last line.
+  tail -n 1 "$tf" | awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}' >>"$WORK/$name.times"
 }
 
 rm -f "$WORK"/*.times

@@ -57,14 +57,15 @@ func openCache(c *cli.Context, absDir, format string, tags []string, base []byte
 		"version=" + c.String("version"),
 		"base=" + baseName,
 	}
-	for _, b := range []string{"positions", "include-tests", "keep-going"} {
+	for _, b := range []string{"positions", "keep-going"} {
 		if c.Bool(b) {
 			args = append(args, b)
 		}
 	}
 	args = append(args, "--")
 	args = append(args, c.Args().Slice()...)
-	key, err := runcache.Key(runcache.Inputs{Dir: absDir, Args: args, Extra: [][]byte{base}})
+	key, err := runcache.Key(runcache.Inputs{Dir: absDir, Args: args, Extra: [][]byte{base},
+		Tests: c.Bool("include-tests")})
 	if err != nil {
 		return nil, ""
 	}

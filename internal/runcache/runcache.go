@@ -53,6 +53,10 @@ type Inputs struct {
 	Args []string
 	// Extra are other inputs' contents (a base document).
 	Extra [][]byte
+	// Tests says the run reads _test.go files; when it does not, a
+	// change to a test keeps the key (the common edit in a pre-commit
+	// run).
+	Tests bool
 }
 
 // Key returns the key of a run with these inputs, or ErrNotCacheable.
@@ -77,7 +81,7 @@ func Key(in Inputs) (string, error) {
 	for _, k := range keys {
 		fmt.Fprintf(h, "env %s=%q\n", k, env[k])
 	}
-	fmt.Fprintf(h, "dir %q\n", in.Dir)
+	fmt.Fprintf(h, "dir %q\ntests %t\n", in.Dir, in.Tests)
 	for _, a := range in.Args {
 		fmt.Fprintf(h, "arg %q\n", a)
 	}
@@ -90,7 +94,7 @@ func Key(in Inputs) (string, error) {
 		return "", err
 	}
 	for _, root := range roots {
-		if err := hashTree(h, root, roots); err != nil {
+		if err := hashTree(h, root, roots, in.Tests); err != nil {
 			return "", err
 		}
 	}
@@ -209,9 +213,9 @@ func moduleRoots(env map[string]string) ([]string, error) {
 
 // hashTree adds to h the files of the module at root that the build
 // can see, skipping what the go command ignores (testdata, directories
-// starting with "." or "_") and nested modules, which are other roots
-// or not part of the build.
-func hashTree(h io.Writer, root string, roots []string) error {
+// starting with "." or "_"; _test.go files unless tests) and nested
+// modules, which are other roots or not part of the build.
+func hashTree(h io.Writer, root string, roots []string, tests bool) error {
 	isRoot := make(map[string]bool)
 	for _, r := range roots {
 		isRoot[r] = true
@@ -237,7 +241,7 @@ func hashTree(h io.Writer, root string, roots []string) error {
 			}
 			return nil
 		}
-		if !relevant(path, root) {
+		if !relevant(path, root, tests) {
 			return nil
 		}
 		data, err := os.ReadFile(path)
@@ -250,9 +254,11 @@ func hashTree(h io.Writer, root string, roots []string) error {
 	})
 }
 
-func relevant(path, root string) bool {
+func relevant(path, root string, tests bool) bool {
 	name := filepath.Base(path)
 	switch {
+	case strings.HasSuffix(name, "_test.go"):
+		return tests
 	case strings.HasSuffix(name, ".go"):
 		return true
 	case name == "go.mod" || name == "go.sum" || name == "go.work" || name == "go.work.sum":

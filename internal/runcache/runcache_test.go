@@ -23,7 +23,12 @@ func write(t *testing.T, dir string, files map[string]string) {
 
 func key(t *testing.T, dir string, args ...string) string {
 	t.Helper()
-	k, err := Key(Inputs{Dir: dir, Env: append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod"), Args: args})
+	return keyTests(t, dir, false, args...)
+}
+
+func keyTests(t *testing.T, dir string, tests bool, args ...string) string {
+	t.Helper()
+	k, err := Key(Inputs{Dir: dir, Env: append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod"), Args: args, Tests: tests})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,6 +42,7 @@ func TestKey(t *testing.T) {
 	write(t, dir, map[string]string{
 		"go.mod":             "module example.com/m\n\ngo 1.22\n\nreplace example.com/lib => " + lib + "\n",
 		"a/a.go":             "package a\n",
+		"a/a_test.go":        "package a\n",
 		"testdata/x.go":      "package x\n",
 		"_skip/y.go":         "package y\n",
 		"nested/go.mod":      "module example.com/nested\n",
@@ -60,6 +66,7 @@ func TestKey(t *testing.T) {
 		"_skip/y.go":    "package y // changed\n",
 		"nested/n.go":   "package n // changed\n",
 		"README.md":     "changed\n",
+		"a/a_test.go":   "package a // changed\n",
 	}
 	for name, body := range same {
 		write(t, dir, map[string]string{name: body})
@@ -81,6 +88,16 @@ func TestKey(t *testing.T) {
 		if key(t, dir, "./...") == before {
 			t.Errorf("a change to %s did not change the key", change.name)
 		}
+	}
+
+	// With the tests analysed, a test is an input like the others.
+	before := keyTests(t, dir, true, "./...")
+	if before == key(t, dir, "./...") {
+		t.Error("reading the tests is not part of the key")
+	}
+	write(t, dir, map[string]string{"a/a_test.go": "package a // changed again\n"})
+	if keyTests(t, dir, true, "./...") == before {
+		t.Error("with the tests analysed, a change to a test did not change the key")
 	}
 }
 
