@@ -31,8 +31,12 @@ func cachedGenerate(c *cli.Context, absDir, format string, tags []string, base [
 	var diags bytes.Buffer
 	out, success, failed := generate(c, absDir, format, tags, base, baseName, io.MultiWriter(stderr, &diags))
 	if failed == 0 && success == exitOK {
-		// A cache that cannot be written only costs the next run time.
-		_ = cache.Put(key, &runcache.Entry{Output: out, Stderr: diags.Bytes()})
+		// A file edited while the packages were loaded may or may not be
+		// in the result: such a run is not stored. A cache that cannot be
+		// written only costs the next run time.
+		if _, after := openCache(c, absDir, format, tags, base, baseName); after == key {
+			_ = cache.Put(key, &runcache.Entry{Output: out, Stderr: diags.Bytes()})
+		}
 	}
 	return out, success, failed
 }

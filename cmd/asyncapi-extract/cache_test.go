@@ -91,4 +91,26 @@ func Publish(ctx context.Context, o Order) error {
 	if generations != n+4 || !strings.Contains(out3, "address: orders.v2") {
 		t.Errorf("a change to the code was not seen (%d analyses):\n%s", generations-n, out3)
 	}
+
+	// A file edited while a run loads the packages (after the key was
+	// computed) may be in its result: that run is not stored, or the
+	// next run with the file as it was would get it.
+	v2 := []byte(strings.Replace(string(data), `Topic: "orders"`, `Topic: "orders.v2"`, 1))
+	v3 := []byte(strings.Replace(string(data), `Topic: "orders"`, `Topic: "orders.v3"`, 1))
+	testHookGenerate = func() {
+		if err := os.WriteFile(src, v3, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	defer func() { testHookGenerate = func() {} }()
+	if out, _ := run("--positions"); !strings.Contains(out, "address: orders.v3") {
+		t.Fatalf("the hook did not edit the file during the run:\n%s", out)
+	}
+	testHookGenerate = func() {}
+	if err := os.WriteFile(src, v2, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, _ := run("--positions"); !strings.Contains(out, "address: orders.v2") {
+		t.Errorf("a run during which a file changed was stored:\n%s", out)
+	}
 }

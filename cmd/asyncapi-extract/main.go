@@ -195,14 +195,19 @@ func extract(c *cli.Context, stdout, stderr io.Writer) int {
 	return success
 }
 
-// generations counts the runs of generate, for the tests of the cache.
-var generations int
+// generations counts the runs of generate, and testHookGenerate runs
+// at the start of each, for the tests of the cache.
+var (
+	generations      int
+	testHookGenerate = func() {}
+)
 
 // generate loads and analyses the packages and builds the document,
 // printing the diagnostics to stderr. It returns the document and the
 // exit code of writing it, or the exit code of a failure.
 func generate(c *cli.Context, absDir, format string, tags []string, base []byte, baseName string, stderr io.Writer) (out []byte, success, failed int) {
 	generations++
+	testHookGenerate()
 	fail := func(code int, format string, args ...any) int {
 		fmt.Fprintf(stderr, "asyncapi-extract: "+format+"\n", args...)
 		return code
