@@ -7,6 +7,9 @@
 #                            defeats vet's result cache) and warm
 #   staticcheck ./...        cold (a fresh STATICCHECK_CACHE) and warm
 #
+# and each again after a comment is added to one file of the module (the
+# pre-commit run after an edit),
+#
 # with the build cache warm for all of them. Wall time, CPU time (user +
 # system) and peak RSS come from /usr/bin/time; each is the median of
 # RUNS runs. It prints a table and the ratios, and with --update-readme
@@ -14,12 +17,14 @@
 #
 #   bench/run.sh [--update-readme]
 #   RUNS=3 MODULE=github.com/benthosdev/benthos/v4@v4.24.0 bench/run.sh
+#   REPORT_ONLY=1 bench/run.sh --update-readme   (the table of the last runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 MODULE=${MODULE:-github.com/benthosdev/benthos/v4@v4.24.0}
 STATICCHECK=${STATICCHECK:-honnef.co/go/tools/cmd/staticcheck@v0.8.2}
 RUNS=${RUNS:-3}
+REPORT_ONLY=${REPORT_ONLY:-}
 WORK=${WORK:-/tmp/asyncapi-bench}
 update_readme=false
 [ "${1:-}" = "--update-readme" ] && update_readme=true
@@ -64,13 +69,20 @@ measure() {
   tail -n 1 "$tf" | awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}' >>"$WORK/$name.times"
 }
 
-rm -f "$WORK"/*.times
+[ -n "$REPORT_ONLY" ] || rm -f "$WORK"/*.times
+# The file the "one file changed" runs edit: the first of the module.
+edited=$({ go list -e -f '{{with .GoFiles}}{{$.Dir}}/{{index . 0}}{{end}}' ./... 2>/dev/null || true; } | awk 'NF && !f {print; f = 1}')
+[ -f "$edited" ] || { echo "no Go file to edit in $MODULE" >&2; exit 1; }
+rm -f "$WORK/edited.orig"
+trap '[ ! -f "$WORK/edited.orig" ] || mv "$WORK/edited.orig" "$edited"' EXIT
 export ASYNCAPI_EXTRACT_CACHE="$WORK/ae-cache"
 sc_cold() { STATICCHECK_CACHE=$(mktemp -d "$WORK/sc-cache.XXXX") "$WORK/bin/staticcheck" ./...; }
 sc_warm() { STATICCHECK_CACHE="$WORK/sc-cache-warm" "$WORK/bin/staticcheck" ./...; }
 export -f sc_cold sc_warm
 export WORK
+[ -z "$REPORT_ONLY" ] || RUNS=$(wc -l <"$WORK/ae-cold.times")
 for i in $(seq "$RUNS"); do
+  [ -z "$REPORT_ONLY" ] || break
   echo "== run $i of $RUNS" >&2
   measure ae-cold "$WORK/bin/asyncapi-extract" --no-cache ./...
   measure vet-cold go vet -printf.funcs="x$RANDOM$i" ./...
@@ -83,6 +95,14 @@ for i in $(seq "$RUNS"); do
   measure vet-warm go vet -printf.funcs=warm ./...
   bash -c sc_warm >/dev/null 2>&1 || true
   measure sc-warm bash -c sc_warm
+  # One file changed (a comment no run has seen): what a pre-commit run
+  # after an edit costs, each tool with its caches warm.
+  cp "$edited" "$WORK/edited.orig"
+  echo "// bench edit $i $RANDOM" >>"$edited"
+  measure ae-edit "$WORK/bin/asyncapi-extract" ./...
+  measure vet-edit go vet -printf.funcs=warm ./...
+  measure sc-edit bash -c sc_warm
+  mv "$WORK/edited.orig" "$edited"
 done
 
 # median FILE COLUMN
@@ -109,9 +129,17 @@ $(row "staticcheck $(echo "$STATICCHECK" | sed 's/.*@//'), cold (new cache)" sc-
 $(row "asyncapi-extract, warm (no change)" ae-warm)
 $(row "go vet, warm" vet-warm)
 $(row "staticcheck, warm" sc-warm)
+$(row "asyncapi-extract, one file changed" ae-edit)
+$(row "go vet, one file changed" vet-edit)
+$(row "staticcheck, one file changed" sc-edit)
+
+"One file changed" is a comment appended to \`${edited#"$mod"/}\`, each tool with its caches
+warm: vet and staticcheck redo that package and its importers, asyncapi-extract redoes the whole
+run (its cache holds whole runs).
 
 Ratios of wall time, cold: asyncapi-extract / go vet = **$(ratio ae-cold vet-cold)**, asyncapi-extract /
-staticcheck = **$(ratio ae-cold sc-cold)**.
+staticcheck = **$(ratio ae-cold sc-cold)**. One file changed: asyncapi-extract / go vet =
+**$(ratio ae-edit vet-edit)**, asyncapi-extract / staticcheck = **$(ratio ae-edit sc-edit)**.
 TABLE
 )
 echo
