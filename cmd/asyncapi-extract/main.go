@@ -39,6 +39,7 @@ const exitCodesHelp = `EXIT CODES:
    5  with --keep-going, the same errors as 3, but the document of what could be analysed was written`
 
 func main() {
+	tuneGC()
 	os.Exit(run(os.Args, os.Stdout, os.Stderr))
 }
 
