@@ -198,11 +198,6 @@ func natsSettings(queue Path) map[Setting]Path {
 	return s
 }
 
-// pathWith appends fields to a path.
-func pathWith(p Path, fields ...string) Path {
-	return Path{Root: p.Root, Index: p.Index, Fields: append(append([]string(nil), p.Fields...), fields...)}
-}
-
 // JetStream is github.com/nats-io/nats.go/jetstream, the newer JetStream
 // API.
 //

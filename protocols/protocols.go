@@ -82,6 +82,12 @@ func Result(i int, fields ...string) Path { return Path{Root: RootResult, Index:
 // Msg is a path from the message the call sends or receives.
 func Msg(fields ...string) Path { return Path{Root: RootMessage, Fields: fields} }
 
+// pathWith is p followed by fields, in a new slice: p may be a path
+// shared by several entries.
+func pathWith(p Path, fields ...string) Path {
+	return Path{Root: p.Root, Index: p.Index, Fields: append(append([]string(nil), p.Fields...), fields...)}
+}
+
 // Call describes one function or method of a client library that sends or
 // receives messages.
 type Call struct {
