@@ -87,21 +87,14 @@ var PahoMQTT = &Library{
 		},
 		// Subscribe(topic, qos, callback): the callback gets
 		// (Client, Message); Message.Payload() is the payload.
-		"(" + pahoMQTT + ".Client).Subscribe": pahoMQTTReceive(Arg(0), Arg(2), map[Setting]Path{
-			SettingBroker: Recv("Broker"),
-			mqttQoS:       Arg(1),
-		}),
+		"(" + pahoMQTT + ".Client).Subscribe": pahoMQTTReceive(Arg(0), Arg(2), Arg(1)),
 		// SubscribeMultiple(filters map[string]byte, callback): the
 		// filters are the keys of the map.
-		"(" + pahoMQTT + ".Client).SubscribeMultiple": pahoMQTTReceive(Arg(0, "[keys]"), Arg(1), map[Setting]Path{
-			SettingBroker: Recv("Broker"),
-		}),
+		"(" + pahoMQTT + ".Client).SubscribeMultiple": pahoMQTTReceive(Arg(0, "[keys]"), Arg(1), Path{}),
 		// AddRoute(topic, callback) routes the messages of a topic to
 		// a callback without subscribing (retained messages, resumed
 		// sessions, parts of a wildcard subscription).
-		"(" + pahoMQTT + ".Client).AddRoute": pahoMQTTReceive(Arg(0), Arg(1), map[Setting]Path{
-			SettingBroker: Recv("Broker"),
-		}),
+		"(" + pahoMQTT + ".Client).AddRoute": pahoMQTTReceive(Arg(0), Arg(1), Path{}),
 		// The will message.
 		"(*" + pahoMQTT + ".ClientOptions).SetWill":       pahoMQTTWill,
 		"(*" + pahoMQTT + ".ClientOptions).SetBinaryWill": pahoMQTTWill,
@@ -114,8 +107,13 @@ var PahoMQTT = &Library{
 }
 
 // pahoMQTTReceive is a paho.mqtt.golang subscription of the filter at
-// topic whose messages go to the MessageHandler at handler.
-func pahoMQTTReceive(topic, handler Path, settings map[Setting]Path) Call {
+// topic whose messages go to the MessageHandler at handler; qos, if set,
+// is its QoS.
+func pahoMQTTReceive(topic, handler, qos Path) Call {
+	settings := map[Setting]Path{SettingBroker: Recv("Broker")}
+	if !qos.IsZero() {
+		settings[mqttQoS] = qos
+	}
 	return Call{
 		Action:   Receive,
 		Address:  []Path{topic},
@@ -240,9 +238,9 @@ var autopahoBroker = map[Setting]Path{SettingBroker: Recv("Broker")}
 // pahoPublish is a Publish of the *paho.Publish at msg.
 func pahoPublish(msg Path, extra map[Setting]Path) Call {
 	settings := map[Setting]Path{
-		mqttQoS:           mqttPathTo(msg, "QoS"),
-		mqttRetain:        mqttPathTo(msg, "Retain"),
-		mqttMessageExpiry: mqttPathTo(msg, "Properties", "MessageExpiry"),
+		mqttQoS:           pathWith(msg, "QoS"),
+		mqttRetain:        pathWith(msg, "Retain"),
+		mqttMessageExpiry: pathWith(msg, "Properties", "MessageExpiry"),
 	}
 	for k, v := range extra {
 		settings[k] = v
@@ -288,9 +286,4 @@ var pahoRoute = Call{
 	Handler: &Handler{Func: Arg(1), Arg: 0},
 	Payload: Msg("Payload"),
 	Topic:   Msg("Topic"),
-}
-
-// mqttPathTo appends fields to a path.
-func mqttPathTo(p Path, fields ...string) Path {
-	return Path{Root: p.Root, Index: p.Index, Fields: append(append([]string(nil), p.Fields...), fields...)}
 }
