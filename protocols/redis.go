@@ -45,6 +45,7 @@ func goRedisLibrary(name, pkg string, sharded bool) *Library {
 	method := func(typ, m string) string { return "(" + typ + ")." + m }
 	ptr := func(typ string) string { return "*" + pkg + "." + typ }
 	val := func(typ string) string { return pkg + "." + typ }
+	broker := map[Setting]Path{SettingBroker: Recv("Addr")}
 
 	// Publish(ctx, channel, message interface{}): the message is a
 	// string, []byte, number, or an encoding.BinaryMarshaler.
@@ -54,32 +55,27 @@ func goRedisLibrary(name, pkg string, sharded bool) *Library {
 			Address:    []Path{Arg(1)},
 			Payload:    Arg(2),
 			ByteMethod: "MarshalBinary",
-			Settings:   map[Setting]Path{SettingBroker: Recv("Addr")},
+			Settings:   broker,
 			Extensions: redisCommand(cmd),
 		}
 	}
 	// The messages of the *PubSub at ps (a subscription call's result,
 	// or the receiver of (*PubSub).Subscribe).
 	subscribe := func(channels, ps Path, cmd string) Call {
-		withMethod := func(m ...string) Path {
-			p := ps
-			p.Fields = append(append([]string(nil), ps.Fields...), m...)
-			return p
-		}
 		return Call{
 			Action:  Receive,
 			Address: []Path{channels},
-			Message: withMethod("Channel()", "<-"),
+			Message: pathWith(ps, "Channel()", "<-"),
 			Messages: []Path{
-				withMethod("ChannelSize()", "<-"),
-				withMethod("ReceiveMessage()"),
-				withMethod("Receive()"),
-				withMethod("ReceiveTimeout()"),
-				withMethod("ChannelWithSubscriptions()", "<-"),
+				pathWith(ps, "ChannelSize()", "<-"),
+				pathWith(ps, "ReceiveMessage()"),
+				pathWith(ps, "Receive()"),
+				pathWith(ps, "ReceiveTimeout()"),
+				pathWith(ps, "ChannelWithSubscriptions()", "<-"),
 			},
 			Payload:    Msg("Payload"),
 			Topic:      Msg("Channel"),
-			Settings:   map[Setting]Path{SettingBroker: Recv("Addr")},
+			Settings:   broker,
 			Extensions: redisCommand(cmd),
 		}
 	}
@@ -91,7 +87,7 @@ func goRedisLibrary(name, pkg string, sharded bool) *Library {
 		Message:    Arg(1),
 		Address:    []Path{Msg("Stream")},
 		Payload:    Msg("Values"),
-		Settings:   map[Setting]Path{SettingBroker: Recv("Addr")},
+		Settings:   broker,
 		Extensions: redisCommand("XADD"),
 	}
 	// XRead(ctx, &redis.XReadArgs{Streams: []string{stream, "$"}}) and
@@ -112,7 +108,6 @@ func goRedisLibrary(name, pkg string, sharded bool) *Library {
 			Extensions: redisCommand(cmd),
 		}
 	}
-	broker := map[Setting]Path{SettingBroker: Recv("Addr")}
 	xreadStreams := xread("XREAD", broker)
 	xreadStreams.Address = []Path{Arg(1, "[:len/2]")}
 	group := map[Setting]Path{SettingBroker: Recv("Addr"), SettingGroupID: Arg(1, "Group")}
@@ -124,22 +119,21 @@ func goRedisLibrary(name, pkg string, sharded bool) *Library {
 	}
 
 	calls := map[string]Call{
-		method(val("cmdable"), "Publish"): publish("PUBLISH"),
-		method(pubsubIface, "Publish"):    publish("PUBLISH"),
-
-		method(val("cmdable"), "XAdd"):       xadd,
-		method(streamIface, "XAdd"):          xadd,
-		method(val("cmdable"), "XRead"):      xread("XREAD", broker),
-		method(streamIface, "XRead"):         xread("XREAD", broker),
-		method(val("cmdable"), "XReadGroup"): xread("XREADGROUP", group),
-		method(streamIface, "XReadGroup"):    xread("XREADGROUP", group),
-		// XReadStreams(ctx, "orders", "$"): names and IDs again.
-		method(val("cmdable"), "XReadStreams"): xreadStreams,
-		method(streamIface, "XReadStreams"):    xreadStreams,
-
 		method(ptr("PubSub"), "Subscribe"):  subscribe(Arg(1), Recv(), "SUBSCRIBE"),
 		method(ptr("PubSub"), "PSubscribe"): subscribe(Arg(1), Recv(), "PSUBSCRIBE"),
 	}
+	// A command is called as a method of cmdable (through the client
+	// types that embed it) or of the interface that declares it.
+	command := func(iface, m string, c Call) {
+		calls[method(val("cmdable"), m)] = c
+		calls[method(iface, m)] = c
+	}
+	command(pubsubIface, "Publish", publish("PUBLISH"))
+	command(streamIface, "XAdd", xadd)
+	command(streamIface, "XRead", xread("XREAD", broker))
+	command(streamIface, "XReadGroup", xread("XREADGROUP", group))
+	// XReadStreams(ctx, "orders", "$"): names and IDs again.
+	command(streamIface, "XReadStreams", xreadStreams)
 	for _, typ := range []string{ptr("Client"), ptr("ClusterClient"), ptr("Ring"), val("UniversalClient")} {
 		calls[method(typ, "Subscribe")] = subscribe(Arg(1), Result(0), "SUBSCRIBE")
 		calls[method(typ, "PSubscribe")] = subscribe(Arg(1), Result(0), "PSUBSCRIBE")
@@ -148,8 +142,7 @@ func goRedisLibrary(name, pkg string, sharded bool) *Library {
 		}
 	}
 	if sharded {
-		calls[method(val("cmdable"), "SPublish")] = publish("SPUBLISH")
-		calls[method(pubsubIface, "SPublish")] = publish("SPUBLISH")
+		command(pubsubIface, "SPublish", publish("SPUBLISH"))
 		calls[method(ptr("Ring"), "Publish")] = publish("PUBLISH")
 		calls[method(ptr("PubSub"), "SSubscribe")] = subscribe(Arg(1), Recv(), "SSUBSCRIBE")
 	}
