@@ -68,57 +68,54 @@ const (
 	amqpQueueAutoDelete Setting = "queueAutoDelete"
 )
 
-const (
-	amqp091   = "github.com/rabbitmq/amqp091-go"
-	streadway = "github.com/streadway/amqp"
-)
-
 // AMQP091 is github.com/rabbitmq/amqp091-go.
-var AMQP091 = &Library{
-	Name:     "rabbitmq/amqp091-go",
-	Path:     amqp091,
-	Protocol: AMQP,
-	Calls: amqpCalls(amqp091, map[string]int{
-		"Publish":                               0,
-		"PublishWithContext":                    1,
-		"PublishWithDeferredConfirm":            0,
-		"PublishWithDeferredConfirmWithContext": 1,
-	}, map[string]int{
-		"Consume":            0,
-		"ConsumeWithContext": 1,
-	}),
-	Constructors: amqpConstructors(amqp091),
-	Declarations: amqpDeclarations(amqp091),
-}
+var AMQP091 = amqpLibrary("rabbitmq/amqp091-go", "github.com/rabbitmq/amqp091-go", map[string]int{
+	"Publish":                               0,
+	"PublishWithContext":                    1,
+	"PublishWithDeferredConfirm":            0,
+	"PublishWithDeferredConfirmWithContext": 1,
+}, map[string]int{
+	"Consume":            0,
+	"ConsumeWithContext": 1,
+})
 
 // StreadwayAMQP is github.com/streadway/amqp, amqp091-go's predecessor
 // (the same API, without the context and deferred-confirm variants).
-var StreadwayAMQP = &Library{
-	Name:     "streadway/amqp",
-	Path:     streadway,
-	Protocol: AMQP,
-	Calls: amqpCalls(streadway, map[string]int{
-		"Publish": 0,
-	}, map[string]int{
-		"Consume": 0,
-	}),
-	Constructors: amqpConstructors(streadway),
-	Declarations: amqpDeclarations(streadway),
+var StreadwayAMQP = amqpLibrary("streadway/amqp", "github.com/streadway/amqp", map[string]int{
+	"Publish": 0,
+}, map[string]int{
+	"Consume": 0,
+})
+
+// amqpLibrary is the table of an AMQP 0-9-1 client at import path pkg,
+// whose *Channel has the publish and consume methods given (see
+// amqpCalls).
+func amqpLibrary(name, pkg string, publish, consume map[string]int) *Library {
+	channel := "(*" + pkg + ".Channel)."
+	return &Library{
+		Name:         name,
+		Path:         pkg,
+		Protocol:     AMQP,
+		Calls:        amqpCalls(channel, publish, consume),
+		Constructors: amqpConstructors(channel),
+		Declarations: amqpDeclarations(channel),
+	}
 }
 
-// amqpCalls builds the calls of a Channel: publish methods and consume
-// methods by name, each with the index of its first argument after an
-// optional context (exchange, key, mandatory, immediate, msg; queue,
-// consumer, autoAck, ...), and Get.
-func amqpCalls(pkg string, publish, consume map[string]int) map[string]Call {
+// amqpCalls builds the calls of a Channel, whose methods' names start
+// with channel: publish methods and consume methods by name, each with
+// the index of its first argument after an optional context (exchange,
+// key, mandatory, immediate, msg; queue, consumer, autoAck, ...), and
+// Get.
+func amqpCalls(channel string, publish, consume map[string]int) map[string]Call {
 	calls := make(map[string]Call)
 	for name, i := range publish {
-		calls["(*"+pkg+".Channel)."+name] = amqpPublish(i)
+		calls[channel+name] = amqpPublish(i)
 	}
 	for name, i := range consume {
-		calls["(*"+pkg+".Channel)."+name] = amqpConsume(i, Result(0, "<-"))
+		calls[channel+name] = amqpConsume(i, Result(0, "<-"))
 	}
-	calls["(*"+pkg+".Channel).Get"] = amqpConsume(0, Result(0))
+	calls[channel+"Get"] = amqpConsume(0, Result(0))
 	return calls
 }
 
@@ -165,19 +162,19 @@ func amqpConsume(i int, msg Path) Call {
 
 // amqpConstructors: a Queue's Name is the name it was declared with
 // (q, _ := ch.QueueDeclare("tasks", ...); ch.Consume(q.Name, ...)).
-func amqpConstructors(pkg string) map[string]Constructor {
+func amqpConstructors(channel string) map[string]Constructor {
 	queue := Constructor{Fields: map[string]Path{"Name": Arg(0)}}
 	return map[string]Constructor{
-		"(*" + pkg + ".Channel).QueueDeclare":        queue,
-		"(*" + pkg + ".Channel).QueueDeclarePassive": queue,
-		"(*" + pkg + ".Channel).QueueInspect":        queue,
+		channel + "QueueDeclare":        queue,
+		channel + "QueueDeclarePassive": queue,
+		channel + "QueueInspect":        queue,
 	}
 }
 
 // amqpDeclarations: exchanges and queues, whose type and flags complete
 // the channels that name them, and queue bindings, listed on the queue's
 // channel.
-func amqpDeclarations(pkg string) map[string]Declaration {
+func amqpDeclarations(channel string) map[string]Declaration {
 	exchange := Declaration{Kind: string(amqpExchange), Name: Arg(0), Settings: map[Setting]Path{
 		amqpExchangeType:       Arg(1),
 		amqpExchangeDurable:    Arg(2),
@@ -189,11 +186,11 @@ func amqpDeclarations(pkg string) map[string]Declaration {
 		amqpQueueExclusive:  Arg(3),
 	}}
 	return map[string]Declaration{
-		"(*" + pkg + ".Channel).ExchangeDeclare":        exchange,
-		"(*" + pkg + ".Channel).ExchangeDeclarePassive": exchange,
-		"(*" + pkg + ".Channel).QueueDeclare":           queue,
-		"(*" + pkg + ".Channel).QueueDeclarePassive":    queue,
-		"(*" + pkg + ".Channel).QueueBind": {Kind: "binding", Name: Arg(0), Settings: map[Setting]Path{
+		channel + "ExchangeDeclare":        exchange,
+		channel + "ExchangeDeclarePassive": exchange,
+		channel + "QueueDeclare":           queue,
+		channel + "QueueDeclarePassive":    queue,
+		channel + "QueueBind": {Kind: "binding", Name: Arg(0), Settings: map[Setting]Path{
 			"routingKey": Arg(1),
 			"exchange":   Arg(2),
 		}},
