@@ -60,9 +60,9 @@ var FranzGo = &Library{
 			"ClientID":     Arg(0, "[]", kgo+".ClientID(0)"),
 		}},
 		// Fetches, and iterators over them, come from the client.
-		"(*" + kgo + ".Client).PollFetches": kgoFetches(Recv),
-		"(*" + kgo + ".Client).PollRecords": kgoFetches(Recv),
-		"(" + kgo + ".Fetches).RecordIter":  kgoFetches(Recv),
+		"(*" + kgo + ".Client).PollFetches": kgoFetches,
+		"(*" + kgo + ".Client).PollRecords": kgoFetches,
+		"(" + kgo + ".Fetches).RecordIter":  kgoFetches,
 		// kgo.StringRecord("v"), kgo.KeySliceRecord(k, v): records
 		// built by helpers.
 		kgo + ".StringRecord":    {Fields: map[string]Path{"Value": Arg(0)}},
@@ -72,16 +72,14 @@ var FranzGo = &Library{
 	},
 }
 
-// kgoFetches is a constructor whose result keeps the consuming
-// configuration of the value at root: a client's, or its fetches'.
-func kgoFetches(root func(...string) Path) Constructor {
-	return Constructor{Fields: map[string]Path{
-		"Topics":   root("Topics"),
-		"GroupID":  root("GroupID"),
-		"Brokers":  root("Brokers"),
-		"ClientID": root("ClientID"),
-	}}
-}
+// kgoFetches is a method whose result keeps the consuming configuration
+// of its receiver: a client's, or its fetches'.
+var kgoFetches = Constructor{Fields: map[string]Path{
+	"Topics":   Recv("Topics"),
+	"GroupID":  Recv("GroupID"),
+	"Brokers":  Recv("Brokers"),
+	"ClientID": Recv("ClientID"),
+}}
 
 // kgoProduce is a produce call whose records are at message: a record's
 // Topic overrides the client's default topic.

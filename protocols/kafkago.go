@@ -60,15 +60,8 @@ var KafkaGo = &Library{
 		kafkaGo + ".DialContext":                dialContext,
 		"(*" + kafkaGo + ".Dialer).Dial":        dial,
 		"(*" + kafkaGo + ".Dialer).DialContext": dialContext,
-		// A Batch reads from the partition of the Conn it came from.
-		"(*" + kafkaGo + ".Conn).ReadBatch": {Fields: map[string]Path{
-			"Topic":  Recv("Topic"),
-			"Broker": Recv("Broker"),
-		}},
-		"(*" + kafkaGo + ".Conn).ReadBatchWith": {Fields: map[string]Path{
-			"Topic":  Recv("Topic"),
-			"Broker": Recv("Broker"),
-		}},
+		"(*" + kafkaGo + ".Conn).ReadBatch":     connBatch,
+		"(*" + kafkaGo + ".Conn).ReadBatchWith": connBatch,
 	},
 }
 
@@ -78,6 +71,8 @@ var (
 	dialLeader  = Constructor{Fields: map[string]Path{"Topic": Arg(3), "Broker": Arg(2)}}
 	dial        = Constructor{Fields: map[string]Path{"Broker": Arg(1)}}
 	dialContext = Constructor{Fields: map[string]Path{"Broker": Arg(2)}}
+	// A Batch reads from the partition of the Conn it came from.
+	connBatch = Constructor{Fields: map[string]Path{"Topic": Recv("Topic"), "Broker": Recv("Broker")}}
 )
 
 // connWrite is (*Conn).WriteMessages and its compressed variants, whose
