@@ -56,7 +56,9 @@ var Net = &Library{
 		// Stream listeners: the messages of the accepted connections.
 		"net.Listen":                 netListen(Arg(0), Arg(1), Result(0, "Accept()")),
 		"(*net.ListenConfig).Listen": netListen(Arg(1), Arg(2), Result(0, "Accept()")),
-		"net.ListenTCP":              netListenTCP(),
+		// ListenTCP's connections are the results of Accept and of
+		// AcceptTCP.
+		"net.ListenTCP": netListen(Arg(0), netAddr(Arg(1), "net.ResolveTCPAddr"), Result(0, "Accept()"), Result(0, "AcceptTCP()")),
 		// Packet listeners read and write datagrams themselves.
 		"net.ListenPacket":                 netListen(Arg(0), Arg(1), Result(0)),
 		"(*net.ListenConfig).ListenPacket": netListen(Arg(1), Arg(2), Result(0)),
@@ -86,41 +88,36 @@ func netAddr(arg Path, resolve string) Path {
 // has one server per protocol, which the addresses a program listens on
 // and the peers it dials would share.
 func netDial(network, address, conn Path) Call {
-	return netStream(network, address, conn, nil)
+	return netStream(network, address, conn)
 }
 
-// netListen is a listener on address whose connections are conn.
-func netListen(network, address, conn Path) Call {
-	return netStream(network, address, conn, nil)
+// netListen is a listener on address whose connections are conns.
+func netListen(network, address Path, conns ...Path) Call {
+	return netStream(network, address, conns...)
 }
 
-func netStream(network, address, conn Path, settings map[Setting]Path) Call {
-	return Call{
-		Action:          Send,
+func netStream(network, address Path, conns ...Path) Call {
+	return streamOps(Call{
 		Address:         []Path{address},
-		Payload:         pathWith(conn, "encoded"),
 		ProtocolBy:      netChoice(network),
-		Settings:        settings,
 		OnlyWithPayload: true,
-		Then: []Call{{
-			Action:          Receive,
-			Address:         []Path{address},
-			Payload:         pathWith(conn, "decoded"),
-			ProtocolBy:      netChoice(network),
-			Settings:        settings,
-			OnlyWithPayload: true,
-		}},
-	}
+	}, conns...)
 }
 
-// netListenTCP is ListenTCP: the connections are the results of Accept
-// and of AcceptTCP.
-func netListenTCP() Call {
-	addr := netAddr(Arg(1), "net.ResolveTCPAddr")
-	c := netListen(Arg(0), addr, Result(0, "Accept()"))
-	tcp := netListen(Arg(0), addr, Result(0, "AcceptTCP()"))
-	c.Then = append(c.Then, tcp)
-	c.Then = append(c.Then, tcp.Then...)
+// streamOps returns c as the operations of the streams (connections) at
+// conns: for each, a send of the messages the code writes to it and a
+// receive of those it reads from it, all in one entry (the first, with
+// the others as its Then).
+func streamOps(c Call, conns ...Path) Call {
+	var ops []Call
+	for _, conn := range conns {
+		send, receive := c, c
+		send.Action, send.Payload = Send, pathWith(conn, "encoded")
+		receive.Action, receive.Payload = Receive, pathWith(conn, "decoded")
+		ops = append(ops, send, receive)
+	}
+	c = ops[0]
+	c.Then = ops[1:]
 	return c
 }
 

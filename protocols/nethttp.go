@@ -32,28 +32,9 @@ var NetHTTP = &Library{
 	Name:     "net/http",
 	Path:     netHTTP,
 	Protocol: HTTP,
-	Calls: map[string]Call{
-		netHTTP + ".HandleFunc":                  route(Arg(1), ""),
-		"(*" + netHTTP + ".ServeMux).HandleFunc": route(Arg(1), ""),
-		netHTTP + ".Handle":                      route(Arg(1), "ServeHTTP"),
-		"(*" + netHTTP + ".ServeMux).Handle":     route(Arg(1), "ServeHTTP"),
-
-		netHTTP + ".Post": {
-			Action:     Send,
-			Address:    []Path{Arg(0)},
-			Payload:    Arg(2),
-			Settings:   map[Setting]Path{SettingMethod: constPath("POST")},
-			Reply:      &Reply{Payload: Result(0, "Body", "decoded")},
-			ProtocolBy: httpScheme(Arg(0)),
-		},
-		"(*" + netHTTP + ".Client).Post": {
-			Action:     Send,
-			Address:    []Path{Arg(0)},
-			Payload:    Arg(2),
-			Settings:   map[Setting]Path{SettingMethod: constPath("POST")},
-			Reply:      &Reply{Payload: Result(0, "Body", "decoded")},
-			ProtocolBy: httpScheme(Arg(0)),
-		},
+	Calls: mergeCalls(httpRoutes(route), map[string]Call{
+		netHTTP + ".Post":                httpPost,
+		"(*" + netHTTP + ".Client).Post": httpPost,
 		"(*" + netHTTP + ".Client).Do": {
 			Action:          Send,
 			Message:         Arg(0),
@@ -64,25 +45,60 @@ var NetHTTP = &Library{
 			ProtocolBy:      httpScheme(Arg(0, "URL")),
 			OnlyWithPayload: true,
 		},
-	},
+	}),
 	Constructors: map[string]Constructor{
 		netHTTP + ".NewRequest":            newRequest(0),
 		netHTTP + ".NewRequestWithContext": newRequest(1),
 	},
 }
 
-// route is a server route registration: the handler (a function, or a
-// value with method, an http.Handler) receives the request as argument
-// 1 and writes the response to argument 0.
-func route(handler Path, method string) Call {
+// httpPost is Post(url, contentType, body), of http and of a Client.
+var httpPost = Call{
+	Action:     Send,
+	Address:    []Path{Arg(0)},
+	Payload:    Arg(2),
+	Settings:   map[Setting]Path{SettingMethod: constPath("POST")},
+	Reply:      &Reply{Payload: Result(0, "Body", "decoded")},
+	ProtocolBy: httpScheme(Arg(0)),
+}
+
+// httpRoutes returns the entries entry makes for net/http's calls that
+// register a handler for the route pattern at argument 0: the handler,
+// argument 1, is a function, or a value (an http.Handler) whose method
+// method serves the requests. Libraries whose messages travel over a
+// route (a WebSocket upgraded in the handler) key their entries by the
+// same calls.
+func httpRoutes(entry func(method string) Call) map[string]Call {
+	return map[string]Call{
+		netHTTP + ".HandleFunc":                  entry(""),
+		"(*" + netHTTP + ".ServeMux).HandleFunc": entry(""),
+		netHTTP + ".Handle":                      entry("ServeHTTP"),
+		"(*" + netHTTP + ".ServeMux).Handle":     entry("ServeHTTP"),
+	}
+}
+
+// route is a server route registration: the handler receives the
+// request as argument 1 and writes the response to argument 0.
+func route(method string) Call {
 	return Call{
 		Action:          Receive,
 		Address:         []Path{Arg(0)},
-		Handler:         &Handler{Func: handler, Method: method, Arg: 1},
+		Handler:         &Handler{Func: Arg(1), Method: method, Arg: 1},
 		Payload:         Msg("Body", "decoded"),
-		Reply:           &Reply{Handler: &Handler{Func: handler, Method: method, Arg: 0}, Payload: Msg("encoded")},
+		Reply:           &Reply{Handler: &Handler{Func: Arg(1), Method: method, Arg: 0}, Payload: Msg("encoded")},
 		OnlyWithPayload: true,
 	}
+}
+
+// mergeCalls returns the union of entry maps.
+func mergeCalls(ms ...map[string]Call) map[string]Call {
+	out := make(map[string]Call)
+	for _, m := range ms {
+		for k, v := range m {
+			out[k] = v
+		}
+	}
+	return out
 }
 
 // newRequest is http.NewRequest(method, url, body), the method at

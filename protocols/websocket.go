@@ -30,9 +30,6 @@ func wsScheme(url Path) *ProtocolChoice {
 // Each library's Writes and Reads are the calls that write messages to
 // and read them from its connection; its DerivedStreams the writers and
 // readers of one message (NextWriter) that carry on from it.
-//
-// A handshake is a GET (RFC 6455 §4.1); a route pattern's own method
-// overrides it.
 
 const (
 	gorillaWS = "github.com/gorilla/websocket"
@@ -51,82 +48,45 @@ func (c Codec) on(stream Path) Codec {
 // wsRoutes returns the entries of a library's upgrade calls, by the path
 // elements that go from the handler's ResponseWriter to the connection
 // ("(*github.com/gorilla/websocket.Upgrader).Upgrade(0)"), for each of
-// net/http's registration calls: a send and a receive per upgrade call,
-// the first one the entry, the others its Then.
+// net/http's registration calls: a send and a receive per upgrade call.
 func wsRoutes(upgrades ...string) map[string]Call {
-	out := make(map[string]Call)
-	for _, reg := range []struct {
-		name, method string
-	}{
-		{netHTTP + ".HandleFunc", ""},
-		{"(*" + netHTTP + ".ServeMux).HandleFunc", ""},
-		{netHTTP + ".Handle", "ServeHTTP"},
-		{"(*" + netHTTP + ".ServeMux).Handle", "ServeHTTP"},
-	} {
-		h := &Handler{Func: Arg(1), Method: reg.method, Arg: 0}
-		var calls []Call
-		for _, up := range upgrades {
-			for _, dir := range []struct {
-				action Action
-				elem   string
-			}{{Send, "encoded"}, {Receive, "decoded"}} {
-				calls = append(calls, Call{
-					Action:          dir.action,
-					Address:         []Path{Arg(0)},
-					Handler:         h,
-					Payload:         Msg(up, dir.elem),
-					Settings:        map[Setting]Path{SettingMethod: constPath("GET")},
-					Protocol:        WS,
-					OnlyWithPayload: true,
-				})
-			}
-		}
-		c := calls[0]
-		c.Then = calls[1:]
-		out[reg.name] = c
+	conns := make([]Path, len(upgrades))
+	for i, up := range upgrades {
+		conns[i] = Msg(up)
 	}
-	return out
+	return httpRoutes(func(method string) Call {
+		return streamOps(Call{
+			Address:         []Path{Arg(0)},
+			Handler:         &Handler{Func: Arg(1), Method: method, Arg: 0},
+			Settings:        wsHandshake,
+			Protocol:        WS,
+			OnlyWithPayload: true,
+		}, conns...)
+	})
 }
 
 // wsDial is a client's dial: the URL at argument url, the connection at
 // result conn; what the client writes to it is sent, what it reads
 // received.
 func wsDial(url, conn int) Call {
-	return Call{
-		Action:          Send,
+	return streamOps(Call{
 		Address:         []Path{Arg(url)},
-		Payload:         Result(conn, "encoded"),
-		Settings:        map[Setting]Path{SettingMethod: constPath("GET")},
+		Settings:        wsHandshake,
 		ProtocolBy:      wsScheme(Arg(url)),
 		OnlyWithPayload: true,
-		Then: []Call{{
-			Action:          Receive,
-			Address:         []Path{Arg(url)},
-			Payload:         Result(conn, "decoded"),
-			Settings:        map[Setting]Path{SettingMethod: constPath("GET")},
-			ProtocolBy:      wsScheme(Arg(url)),
-			OnlyWithPayload: true,
-		}},
-	}
+	}, Result(conn))
 }
 
-// wsMerge returns the union of entry maps.
-func wsMerge(ms ...map[string]Call) map[string]Call {
-	out := make(map[string]Call)
-	for _, m := range ms {
-		for k, v := range m {
-			out[k] = v
-		}
-	}
-	return out
-}
+// wsHandshake is the method of a WebSocket's opening handshake: a GET
+// (RFC 6455 §4.1); a route pattern's own method overrides it.
+var wsHandshake = map[Setting]Path{SettingMethod: constPath("GET")}
 
 // Gorilla is github.com/gorilla/websocket.
 var Gorilla = &Library{
 	Name:     "gorilla/websocket",
 	Path:     gorillaWS,
 	Protocol: WS,
-	Calls: wsMerge(
+	Calls: mergeCalls(
 		wsRoutes("(*"+gorillaWS+".Upgrader).Upgrade(0)", gorillaWS+".Upgrade(0)"),
 		map[string]Call{
 			"(*" + gorillaWS + ".Dialer).Dial":        wsDial(0, 0),
@@ -163,7 +123,7 @@ func coderLibrary(name, pkg string) *Library {
 		Name:     name,
 		Path:     pkg,
 		Protocol: WS,
-		Calls: wsMerge(
+		Calls: mergeCalls(
 			wsRoutes(pkg+".Accept(0)"),
 			map[string]Call{pkg + ".Dial": wsDial(1, 0)},
 		),
@@ -189,7 +149,7 @@ var GobwasWS = &Library{
 	Name:     "gobwas/ws",
 	Path:     gobwasWS,
 	Protocol: WS,
-	Calls: wsMerge(
+	Calls: mergeCalls(
 		wsRoutes(gobwasWS+".UpgradeHTTP(1)", "("+gobwasWS+".HTTPUpgrader).Upgrade(1)"),
 		map[string]Call{
 			gobwasWS + ".Dial":               wsDial(1, 0),
