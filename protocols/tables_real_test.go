@@ -35,18 +35,7 @@ func TestTablesMatchLibraries(t *testing.T) {
 			addPath(keyPackage(lib, name))
 		}
 	}
-	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedTypes, Dir: testmod.Dir()}
-	pkgs, err := packages.Load(cfg, paths...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	byPath := make(map[string]*types.Package)
-	for _, p := range pkgs {
-		for _, e := range p.Errors {
-			t.Errorf("%s: %v", p.PkgPath, e)
-		}
-		byPath[p.PkgPath] = p.Types
-	}
+	byPath := loadTypes(t, paths)
 	for _, lib := range libs {
 		pkg := byPath[lib.Path]
 		if pkg == nil {
@@ -87,6 +76,25 @@ func TestTablesMatchLibraries(t *testing.T) {
 			}
 		}
 	}
+}
+
+// loadTypes loads the packages at paths from the testdata module, as
+// the tables' checks see them, by import path.
+func loadTypes(t *testing.T, paths []string) map[string]*types.Package {
+	t.Helper()
+	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedTypes, Dir: testmod.Dir()}
+	pkgs, err := packages.Load(cfg, paths...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPath := make(map[string]*types.Package)
+	for _, p := range pkgs {
+		for _, e := range p.Errors {
+			t.Errorf("%s: %v", p.PkgPath, e)
+		}
+		byPath[p.PkgPath] = p.Types
+	}
+	return byPath
 }
 
 // checkPath checks that a path's root exists on fn and that each field
@@ -318,13 +326,12 @@ func TestCodecsMatchLibraries(t *testing.T) {
 		t.Fatal(err)
 	}
 	type table struct {
-		owner          *protocols.Library
-		codecs         map[string]protocols.Codec
-		streams        map[string]protocols.StreamCodec
-		paths          map[string]protocols.Path
-		derived        map[string]protocols.DerivedStream
-		byteMethods    map[string]string
-		encodeToStream bool
+		owner       *protocols.Library
+		codecs      map[string]protocols.Codec
+		streams     map[string]protocols.StreamCodec
+		paths       map[string]protocols.Path
+		derived     map[string]protocols.DerivedStream
+		byteMethods map[string]string
 	}
 	std := &protocols.Library{Name: "codecs"}
 	c := protocols.Codecs
@@ -369,18 +376,7 @@ func TestCodecsMatchLibraries(t *testing.T) {
 			}
 		}
 	}
-	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedTypes, Dir: testmod.Dir()}
-	pkgs, err := packages.Load(cfg, paths...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	byPath := make(map[string]*types.Package)
-	for _, p := range pkgs {
-		for _, e := range p.Errors {
-			t.Errorf("%s: %v", p.PkgPath, e)
-		}
-		byPath[p.PkgPath] = p.Types
-	}
+	byPath := loadTypes(t, paths)
 	for _, p := range paths {
 		if byPath[p] == nil {
 			t.Errorf("package %s not loaded", p)
