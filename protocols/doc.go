@@ -2,7 +2,8 @@ package protocols
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -17,12 +18,7 @@ func SupportedCallsMarkdown(libs []*Library) string {
 		}
 		fmt.Fprintf(&b, "### %s (`%s`, protocol `%s`)\n\n", lib.Name, lib.Path, lib.Protocol.Name)
 		b.WriteString("| call | action | address from | payload from |\n|---|---|---|---|\n")
-		names := make([]string, 0, len(lib.Calls))
-		for name := range lib.Calls {
-			names = append(names, name)
-		}
-		sort.Strings(names)
-		for _, name := range names {
+		for _, name := range slices.Sorted(maps.Keys(lib.Calls)) {
 			c := lib.Calls[name]
 			addrs := make([]string, len(c.Address))
 			for i, p := range c.Address {
@@ -31,11 +27,7 @@ func SupportedCallsMarkdown(libs []*Library) string {
 			fmt.Fprintf(&b, "| `%s` | %s | %s | `%s` |\n", trimPath(name, lib.Path), c.Action, strings.Join(addrs, ", then "), c.Payload)
 		}
 		if len(lib.Constructors) > 0 {
-			names = names[:0]
-			for name := range lib.Constructors {
-				names = append(names, name)
-			}
-			sort.Strings(names)
+			names := slices.Sorted(maps.Keys(lib.Constructors))
 			for i, n := range names {
 				names[i] = "`" + trimPath(n, lib.Path) + "`"
 			}
