@@ -78,6 +78,12 @@ func (d Diagnostic) String() string {
 	return fmt.Sprintf("%s: %s", d.Pos, d.Message)
 }
 
+// compareDiagnostics orders diagnostics as the errors are: by position,
+// lines and columns compared as numbers, then by message.
+func compareDiagnostics(a, b Diagnostic) int {
+	return compareErrors(loadError{a.Pos, a.Message}, loadError{b.Pos, b.Message})
+}
+
 // Run loads the packages and analyses them.
 //
 // Besides the packages asked for, every package of their main modules is
@@ -293,20 +299,8 @@ func Run(cfg Config) (*Result, error) {
 	}
 	res.Errors = sortedErrors(errs)
 	res.addUncalledWrappers(wrappers)
-	sort.SliceStable(res.Diagnostics, func(i, j int) bool {
-		a, b := res.Diagnostics[i].Pos, res.Diagnostics[j].Pos
-		if a.Filename != b.Filename {
-			return a.Filename < b.Filename
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Column != b.Column {
-			return a.Column < b.Column
-		}
-		return res.Diagnostics[i].Message < res.Diagnostics[j].Message
-	})
-	res.Diagnostics = dedupDiagnostics(res.Diagnostics)
+	slices.SortStableFunc(res.Diagnostics, compareDiagnostics)
+	res.Diagnostics = slices.Compact(res.Diagnostics)
 	return res, nil
 }
 
@@ -343,14 +337,3 @@ func (res *Result) addUncalledWrappers(wrappers []analyzer.Wrapper) {
 const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
 	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
-
-func dedupDiagnostics(ds []Diagnostic) []Diagnostic {
-	out := ds[:0]
-	for i, d := range ds {
-		if i > 0 && d == ds[i-1] {
-			continue
-		}
-		out = append(out, d)
-	}
-	return out
-}

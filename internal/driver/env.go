@@ -1,8 +1,6 @@
 package driver
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -16,6 +14,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/asyncapi-extract/asyncapi-extract/internal/gocmd"
 )
 
 // goEnvironment is what Run needs to know of the go command's settings.
@@ -33,36 +33,15 @@ func goEnv(dir string, env []string) (*goEnvironment, error) {
 	if _, err := exec.LookPath("go"); err != nil {
 		return nil, errNoGo
 	}
-	out, err := goCommand(dir, env, "env", "-json", "GOMOD", "GOWORK", "CGO_ENABLED")
+	vars, err := gocmd.Env(dir, env, "GOMOD", "GOWORK", "CGO_ENABLED")
 	if err != nil {
 		return nil, err
 	}
-	var ge goEnvironment
-	if err := json.Unmarshal(out, &ge); err != nil {
-		return nil, fmt.Errorf("go env: %v", err)
-	}
+	ge := &goEnvironment{GOMOD: vars["GOMOD"], GOWORK: vars["GOWORK"], CGO_ENABLED: vars["CGO_ENABLED"]}
 	if ge.GOWORK == "off" {
 		ge.GOWORK = ""
 	}
-	return &ge, nil
-}
-
-// goCommand runs the go command and returns its stdout; its error has the
-// go command's stderr.
-func goCommand(dir string, env []string, args ...string) ([]byte, error) {
-	cmd := exec.Command("go", args...)
-	cmd.Dir = dir
-	cmd.Env = env
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		if msg := strings.TrimSpace(stderr.String()); msg != "" {
-			return nil, errors.New(msg)
-		}
-		return nil, fmt.Errorf("go %s: %v", strings.Join(args, " "), err)
-	}
-	return out, nil
+	return ge, nil
 }
 
 // cleanLoadError makes an error of packages.Load readable: it wraps the
@@ -125,7 +104,7 @@ func checkPatterns(dir string, patterns []string) error {
 // contain modules listed in go.work"). A pattern dir/... that no module
 // contains becomes dir/m/... for each workspace module m below dir.
 func workspacePatterns(dir string, env []string, patterns []string) ([]string, error) {
-	out, err := goCommand(dir, env, "list", "-m", "-f", "{{.Dir}}")
+	out, err := gocmd.Run(dir, env, "list", "-m", "-f", "{{.Dir}}")
 	if err != nil {
 		return nil, err
 	}
@@ -249,10 +228,8 @@ func cgoNotes(fset *token.FileSet, onCfg *packages.Config, patterns []string, of
 			})
 		}
 	}
-	slices.SortFunc(notes, func(a, b Diagnostic) int {
-		return compareErrors(loadError{a.Pos, a.Message}, loadError{b.Pos, b.Message})
-	})
-	return slices.CompactFunc(notes, func(a, b Diagnostic) bool { return a == b }), nil
+	slices.SortFunc(notes, compareDiagnostics)
+	return slices.Compact(notes), nil
 }
 
 // importCPos returns the position of the import "C" of a Go file, or its

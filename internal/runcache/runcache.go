@@ -18,7 +18,6 @@
 package runcache
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -27,13 +26,15 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/mod/modfile"
+
+	"github.com/asyncapi-extract/asyncapi-extract/internal/gocmd"
 )
 
 // formatVersion changes when what an Entry holds changes.
@@ -69,7 +70,7 @@ func Key(in Inputs) (string, error) {
 	}
 	fmt.Fprintf(h, "binary %s\n", self)
 
-	env, err := goEnv(in.Dir, in.Env)
+	env, err := gocmd.Env(in.Dir, in.Env, goEnvVars...)
 	if err != nil {
 		return "", err
 	}
@@ -102,8 +103,11 @@ func Key(in Inputs) (string, error) {
 }
 
 // executableHash identifies the running binary by its content: a
-// rebuilt command never reuses the results of another build.
-func executableHash() (string, error) {
+// rebuilt command never reuses the results of another build. It is
+// computed once per process: the binary is tens of megabytes (some 20 ms
+// of hashing), a run that stores its result computes its key twice, and
+// the code running does not change with the file.
+var executableHash = sync.OnceValues(func() (string, error) {
 	path, err := os.Executable()
 	if err != nil {
 		return "", err
@@ -118,28 +122,11 @@ func executableHash() (string, error) {
 		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
-}
+})
 
 // goEnvVars are the go command's settings that change what is loaded.
 var goEnvVars = []string{"GOVERSION", "GOOS", "GOARCH", "CGO_ENABLED", "GOFLAGS", "GOEXPERIMENT",
 	"GOMOD", "GOWORK", "GOAMD64", "GOARM", "GOARM64", "GO386", "GOPPC64", "GORISCV64", "GOWASM"}
-
-func goEnv(dir string, env []string) (map[string]string, error) {
-	cmd := exec.Command("go", append([]string{"env", "-json"}, goEnvVars...)...)
-	cmd.Dir = dir
-	cmd.Env = env
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return nil, fmt.Errorf("go env: %v: %s", err, strings.TrimSpace(stderr.String()))
-	}
-	m := make(map[string]string)
-	if err := json.Unmarshal(out, &m); err != nil {
-		return nil, fmt.Errorf("go env: %v", err)
-	}
-	return m, nil
-}
 
 // moduleRoots returns the directories of the modules whose files the
 // build reads from source: the main module or the workspace's modules,
