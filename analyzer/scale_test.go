@@ -2,17 +2,14 @@ package analyzer
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/asyncapi-extract/asyncapi-extract/internal/scaling"
 	"github.com/asyncapi-extract/asyncapi-extract/internal/testmod"
 )
 
@@ -21,19 +18,6 @@ import (
 // kafka-go: n call sites of the helper, n payload types.
 func callSites(tb testing.TB, n int) []*packages.Package {
 	tb.Helper()
-	if err := testmod.Download(); err != nil {
-		tb.Fatal(err)
-	}
-	dir := tb.TempDir()
-	gomod, err := os.ReadFile(filepath.Join(testmod.Dir(), "go.mod"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	gosum, err := os.ReadFile(filepath.Join(testmod.Dir(), "go.sum"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	mod := regexp.MustCompile(`(?m)^module .*$`).ReplaceAll(gomod, []byte("module example.com/scale"))
 	var src strings.Builder
 	src.WriteString(`package scale
 
@@ -59,11 +43,8 @@ func publish(ctx context.Context, topic string, v any) error {
 		fmt.Fprintf(&src, "const topic%d = \"events.%d\"\n\n", i, i)
 		fmt.Fprintf(&src, "func send%d(ctx context.Context) error {\n\treturn publish(ctx, topic%d, Event%d{ID: \"x\"})\n}\n", i, i, i)
 	}
-	for name, data := range map[string][]byte{"go.mod": mod, "go.sum": gosum, "scale.go": []byte(src.String())} {
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			tb.Fatal(err)
-		}
-	}
+	dir := tb.TempDir()
+	testmod.WriteModule(tb, dir, "example.com/scale", map[string]string{"scale.go": src.String()})
 	mode := packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
 		packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
 	pkgs, err := packages.Load(&packages.Config{Mode: mode, Dir: dir}, ".")
@@ -115,16 +96,7 @@ func TestCallSitesScale(t *testing.T) {
 	if got := analyseSites(t, large); got != 400 {
 		t.Fatalf("%d operations, want 400", got)
 	}
-	best := func(pkgs []*packages.Package) float64 {
-		shortest := time.Duration(1<<63 - 1)
-		for range 3 {
-			start := time.Now()
-			analyseSites(t, pkgs)
-			shortest = min(shortest, time.Since(start))
-		}
-		return shortest.Seconds()
-	}
-	ratio := best(large) / best(small)
+	ratio := scaling.Ratio(func() { analyseSites(t, small) }, func() { analyseSites(t, large) })
 	t.Logf("8x the call sites: %.1fx the time", ratio)
 	if ratio > 24 {
 		t.Errorf("8x the call sites took %.1fx the time: quadratic?", ratio)

@@ -9,9 +9,9 @@ import (
 	"go/types"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/asyncapi-extract/asyncapi-extract/analyzer"
+	"github.com/asyncapi-extract/asyncapi-extract/internal/scaling"
 	"github.com/asyncapi-extract/asyncapi-extract/protocols"
 )
 
@@ -92,16 +92,7 @@ func TestBuildDocumentScales(t *testing.T) {
 		t.Skip("timing")
 	}
 	small, large := manyOperations(t, 500), manyOperations(t, 4000)
-	best := func(ops []*analyzer.Operation) float64 {
-		shortest := time.Duration(1<<63 - 1)
-		for range 3 {
-			start := time.Now()
-			buildDocument(t, ops)
-			shortest = min(shortest, time.Since(start))
-		}
-		return shortest.Seconds()
-	}
-	ratio := best(large) / best(small)
+	ratio := scaling.Ratio(func() { buildDocument(t, small) }, func() { buildDocument(t, large) })
 	t.Logf("8x the operations: %.1fx the time", ratio)
 	if ratio > 24 {
 		t.Errorf("8x the operations took %.1fx the time: quadratic?", ratio)

@@ -9,7 +9,8 @@ import (
 	"go/types"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/asyncapi-extract/asyncapi-extract/internal/scaling"
 )
 
 // graphTypes type-checks a package of n struct types, each with fields
@@ -93,22 +94,9 @@ func TestLargeTypeGraphScales(t *testing.T) {
 	if got := schemas(large); got < 800 {
 		t.Fatalf("%d components for 800 types", got)
 	}
-	ratio := best(func() { schemas(large) }) / best(func() { schemas(small) })
+	ratio := scaling.Ratio(func() { schemas(small) }, func() { schemas(large) })
 	t.Logf("8x the types: %.1fx the time", ratio)
 	if ratio > 24 {
 		t.Errorf("8x the types took %.1fx the time: quadratic?", ratio)
 	}
-}
-
-// best returns the shortest of three runs of f, in seconds.
-func best(f func()) float64 {
-	min := time.Duration(1<<63 - 1)
-	for range 3 {
-		start := time.Now()
-		f()
-		if d := time.Since(start); d < min {
-			min = d
-		}
-	}
-	return min.Seconds()
 }

@@ -27,15 +27,7 @@ func writeModule(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
 	files["go.mod"] = "module example.com/tmp\n\ngo 1.26.0\n"
-	for name, body := range files {
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testmod.WriteFiles(t, dir, files)
 	return dir
 }
 
@@ -242,25 +234,8 @@ func sortedStrings(s []string) []string {
 // libraries: it requires what the testdata module requires.
 func libModule(t *testing.T, files map[string]string) string {
 	t.Helper()
-	if err := testmod.Download(); err != nil {
-		t.Fatal(err)
-	}
-	gomod, err := os.ReadFile(filepath.Join(testmod.Dir(), "go.mod"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	gosum, err := os.ReadFile(filepath.Join(testmod.Dir(), "go.sum"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	mod := regexp.MustCompile(`(?m)^module .*$`).ReplaceAllString(string(gomod), "module example.com/tmp")
-	dir := writeModule(t, files)
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(mod), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "go.sum"), gosum, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	dir := t.TempDir()
+	testmod.WriteModule(t, dir, "example.com/tmp", files)
 	return dir
 }
 

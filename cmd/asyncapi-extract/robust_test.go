@@ -439,12 +439,12 @@ func TestRobustVendor(t *testing.T) {
 	root := t.TempDir()
 	lib := filepath.Join(root, "lib")
 	app := filepath.Join(root, "app")
-	writeFiles(t, lib, map[string]string{
+	testmod.WriteFiles(t, lib, map[string]string{
 		"go.mod": "module example.com/lib\n\ngo 1.26.0\n\nrequire github.com/gorilla/websocket v1.5.3\n",
 		"go.sum": sum,
 		"lib.go": wsFile("lib", "Dial", "wss://lib.example.com/feed"),
 	})
-	writeFiles(t, app, map[string]string{
+	testmod.WriteFiles(t, app, map[string]string{
 		"go.mod": "module example.com/app\n\ngo 1.26.0\n\nrequire (\n\texample.com/lib v0.0.0\n\tgithub.com/gorilla/websocket v1.5.3\n)\n\nreplace example.com/lib => ../lib\n",
 		"go.sum": sum,
 		"app/app.go": strings.Replace(wsFile("app", "Dial", "wss://app.example.com/feed"), "import (\n", "import (\n\t\"example.com/lib\"\n", 1) +
@@ -499,20 +499,6 @@ func %s() error {
 `, pkg, fn, url, pkg)
 }
 
-// writeFiles writes files below dir.
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, body := range files {
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // goSumLines returns the lines of the testdata module's go.sum that
 // start with prefix.
 func goSumLines(t *testing.T, prefix string) string {
@@ -535,28 +521,15 @@ func goSumLines(t *testing.T, prefix string) string {
 // of topic <name>-topic.
 func workspace(t *testing.T, names ...string) string {
 	t.Helper()
-	if err := testmod.Download(); err != nil {
-		t.Fatal(err)
-	}
-	gomod, err := os.ReadFile(filepath.Join(testmod.Dir(), "go.mod"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	gosum, err := os.ReadFile(filepath.Join(testmod.Dir(), "go.sum"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	dir := t.TempDir()
 	work := "go 1.26.0\n\nuse (\n"
 	for _, name := range names {
-		writeFiles(t, filepath.Join(dir, name), map[string]string{
-			"go.mod":     regexp.MustCompile(`(?m)^module .*$`).ReplaceAllString(string(gomod), "module example.com/"+name),
-			"go.sum":     string(gosum),
+		testmod.WriteModule(t, filepath.Join(dir, name), "example.com/"+name, map[string]string{
 			"pub/pub.go": kafkaFile("pub", "Send", name+"-topic"),
 		})
 		work += "\t./" + name + "\n"
 	}
-	writeFiles(t, dir, map[string]string{"go.work": work + ")\n"})
+	testmod.WriteFiles(t, dir, map[string]string{"go.work": work + ")\n"})
 	return dir
 }
 
@@ -592,7 +565,7 @@ func TestRobustWorkspace(t *testing.T) {
 		}
 	}
 	// The workspace's output file: written only by a run that succeeds.
-	writeFiles(t, dir, map[string]string{"beta/pub/bad.go": "package pub\n\nvar _ int = \"x\"\n"})
+	testmod.WriteFiles(t, dir, map[string]string{"beta/pub/bad.go": "package pub\n\nvar _ int = \"x\"\n"})
 	expect(t, exitLoad, regexp.QuoteMeta("beta/pub/bad.go:3:13: cannot use \"x\" (untyped string constant) as int value in variable declaration\n"+fmt.Sprintf(noDocument, 1)),
 		"-C", dir, "-o", "spec.yaml")
 	assertKept(t, dir, "spec.yaml")
@@ -835,7 +808,7 @@ func TestRobustOutputFile(t *testing.T) {
 			{"channels:\n  orders:\n    bindings: ~\n", "asyncapi-extract: base.yaml:3:15: channels.orders.bindings: the base has null where the document has a mapping (the base's value would replace it)\n"},
 			{"info: 7\n", "asyncapi-extract: base.yaml:1:7: info: the base has \"7\" where the document has a mapping (the base's value would replace it)\n"},
 		} {
-			writeFiles(t, dir, map[string]string{"base.yaml": tc.base})
+			testmod.WriteFiles(t, dir, map[string]string{"base.yaml": tc.base})
 			expect(t, exitUsage, regexp.QuoteMeta(tc.want), "-C", dir, "-o", "spec.yaml", "--base", "base.yaml", "./good")
 			assertKept(t, dir, "spec.yaml")
 		}
@@ -843,7 +816,7 @@ func TestRobustOutputFile(t *testing.T) {
 			"-C", dir, "-o", "spec.yaml", "--base", "missing.yaml", "./good")
 		assertKept(t, dir, "spec.yaml")
 		// The default base document, malformed, too.
-		writeFiles(t, dir, map[string]string{"asyncapi.base.yaml": "info: [\n"})
+		testmod.WriteFiles(t, dir, map[string]string{"asyncapi.base.yaml": "info: [\n"})
 		expect(t, exitUsage, regexp.QuoteMeta("asyncapi-extract: asyncapi.base.yaml:1: did not find expected node content\n"), "-C", dir, "-o", "spec.yaml", "./good")
 		assertKept(t, dir, "spec.yaml")
 		os.Remove(filepath.Join(dir, "asyncapi.base.yaml"))
@@ -855,7 +828,7 @@ func TestRobustOutputFile(t *testing.T) {
 		expect(t, exitInternal, regexp.QuoteMeta("asyncapi-extract: cannot write spec.yaml/x.yaml: cannot create a file in spec.yaml: not a directory\n"),
 			"-C", dir, "-o", "spec.yaml/x.yaml", "./good")
 		assertKept(t, dir, "spec.yaml")
-		writeFiles(t, dir, map[string]string{"outdir/keep": "x"})
+		testmod.WriteFiles(t, dir, map[string]string{"outdir/keep": "x"})
 		expect(t, exitInternal, regexp.QuoteMeta("asyncapi-extract: cannot write outdir: it is a directory\n"), "-C", dir, "-o", "outdir", "./good")
 		assertNoTemp(t, filepath.Join(dir, "outdir"))
 

@@ -6,20 +6,9 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
-)
 
-func write(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, body := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
+	"github.com/asyncapi-extract/asyncapi-extract/internal/testmod"
+)
 
 func key(t *testing.T, dir string, args ...string) string {
 	t.Helper()
@@ -39,7 +28,7 @@ func keyTests(t *testing.T, dir string, tests bool, args ...string) string {
 func TestKey(t *testing.T) {
 	dir := t.TempDir()
 	lib := t.TempDir()
-	write(t, dir, map[string]string{
+	testmod.WriteFiles(t, dir, map[string]string{
 		"go.mod":             "module example.com/m\n\ngo 1.22\n\nreplace example.com/lib => " + lib + "\n",
 		"a/a.go":             "package a\n",
 		"a/a_test.go":        "package a\n",
@@ -50,7 +39,7 @@ func TestKey(t *testing.T) {
 		"README.md":          "readme\n",
 		"vendor/modules.txt": "# example.com/lib v1.0.0\n",
 	})
-	write(t, lib, map[string]string{"go.mod": "module example.com/lib\n", "l.go": "package lib\n"})
+	testmod.WriteFiles(t, lib, map[string]string{"go.mod": "module example.com/lib\n", "l.go": "package lib\n"})
 	base := key(t, dir, "./...")
 	if again := key(t, dir, "./..."); again != base {
 		t.Fatal("the key of the same inputs changed")
@@ -69,7 +58,7 @@ func TestKey(t *testing.T) {
 		"a/a_test.go":   "package a // changed\n",
 	}
 	for name, body := range same {
-		write(t, dir, map[string]string{name: body})
+		testmod.WriteFiles(t, dir, map[string]string{name: body})
 		if key(t, dir, "./...") != base {
 			t.Errorf("a change to %s, which the build does not see, changed the key", name)
 		}
@@ -84,7 +73,7 @@ func TestKey(t *testing.T) {
 		{lib, "l.go", "package lib // changed\n"},
 	} {
 		before := key(t, dir, "./...")
-		write(t, change.dir, map[string]string{change.name: change.body})
+		testmod.WriteFiles(t, change.dir, map[string]string{change.name: change.body})
 		if key(t, dir, "./...") == before {
 			t.Errorf("a change to %s did not change the key", change.name)
 		}
@@ -95,7 +84,7 @@ func TestKey(t *testing.T) {
 	if before == key(t, dir, "./...") {
 		t.Error("reading the tests is not part of the key")
 	}
-	write(t, dir, map[string]string{"a/a_test.go": "package a // changed again\n"})
+	testmod.WriteFiles(t, dir, map[string]string{"a/a_test.go": "package a // changed again\n"})
 	if keyTests(t, dir, true, "./...") == before {
 		t.Error("with the tests analysed, a change to a test did not change the key")
 	}
@@ -117,7 +106,7 @@ func TestNotInModule(t *testing.T) {
 // A workspace's modules are all part of the key.
 func TestWorkspace(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, map[string]string{
+	testmod.WriteFiles(t, dir, map[string]string{
 		"go.work":  "go 1.22\n\nuse (\n\t./a\n\t./b\n)\n",
 		"a/go.mod": "module example.com/a\n\ngo 1.22\n",
 		"a/a.go":   "package a\n",
@@ -133,7 +122,7 @@ func TestWorkspace(t *testing.T) {
 		return k
 	}
 	before := k()
-	write(t, dir, map[string]string{"b/b.go": "package b // changed\n"})
+	testmod.WriteFiles(t, dir, map[string]string{"b/b.go": "package b // changed\n"})
 	if k() == before {
 		t.Error("a change in the second module of the workspace did not change the key")
 	}

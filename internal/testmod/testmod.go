@@ -1,6 +1,7 @@
 // Package testmod locates the testdata module that requires the real
-// client libraries, and makes sure its dependencies are in the module
-// cache: analysistest loads it with GOPROXY=off.
+// client libraries, makes sure its dependencies are in the module cache
+// (analysistest loads it with GOPROXY=off), and writes the throwaway
+// modules the tests of several packages load.
 package testmod
 
 import (
@@ -8,8 +9,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sync"
+	"testing"
 )
 
 // Dir returns the absolute path of the repository's testdata module.
@@ -40,4 +43,45 @@ func Download() error {
 		}
 	})
 	return err
+}
+
+// WriteFiles writes files, by slash-separated path relative to dir,
+// below dir.
+func WriteFiles(tb testing.TB, dir string, files map[string]string) {
+	tb.Helper()
+	for name, body := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}
+
+var moduleLine = regexp.MustCompile(`(?m)^module .*$`)
+
+// WriteModule writes into dir the module path with files. Its go.mod
+// and go.sum are the testdata module's, with the module line changed: it
+// requires the same client libraries, which resolve from the module cache
+// (Download runs first).
+func WriteModule(tb testing.TB, dir, path string, files map[string]string) {
+	tb.Helper()
+	if err := Download(); err != nil {
+		tb.Fatal(err)
+	}
+	mod, err := os.ReadFile(filepath.Join(Dir(), "go.mod"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	sum, err := os.ReadFile(filepath.Join(Dir(), "go.sum"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	WriteFiles(tb, dir, map[string]string{
+		"go.mod": moduleLine.ReplaceAllString(string(mod), "module "+path),
+		"go.sum": string(sum),
+	})
+	WriteFiles(tb, dir, files)
 }
