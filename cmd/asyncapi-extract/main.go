@@ -107,24 +107,27 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return code
 }
 
+// fail prints the message of a failure to stderr and returns its exit
+// code.
+func fail(stderr io.Writer, code int, format string, args ...any) int {
+	fmt.Fprintf(stderr, "asyncapi-extract: "+format+"\n", args...)
+	return code
+}
+
 func extract(c *cli.Context, stdout, stderr io.Writer) int {
-	fail := func(code int, format string, args ...any) int {
-		fmt.Fprintf(stderr, "asyncapi-extract: "+format+"\n", args...)
-		return code
-	}
 	target := c.String("output")
 	if c.String("check") != "" {
 		if target != "" {
-			return fail(exitUsage, "--check and --output exclude each other")
+			return fail(stderr, exitUsage, "--check and --output exclude each other")
 		}
 		target = c.String("check")
 	}
 	if c.Bool("exit-code") && c.String("output") == "" {
-		return fail(exitUsage, "--exit-code needs --output")
+		return fail(stderr, exitUsage, "--exit-code needs --output")
 	}
 	format, err := outputFormat(c.String("format"), target)
 	if err != nil {
-		return fail(exitUsage, "%v", err)
+		return fail(stderr, exitUsage, "%v", err)
 	}
 	dir := c.String("C")
 	if dir == "" {
@@ -132,25 +135,25 @@ func extract(c *cli.Context, stdout, stderr io.Writer) int {
 	}
 	absDir, err := filepath.Abs(dir)
 	if err != nil {
-		return fail(exitUsage, "%v", err)
+		return fail(stderr, exitUsage, "%v", err)
 	}
 	if st, err := os.Stat(absDir); err != nil {
 		if os.IsNotExist(err) {
-			return fail(exitUsage, "-C %s: no such directory", dir)
+			return fail(stderr, exitUsage, "-C %s: no such directory", dir)
 		}
-		return fail(exitUsage, "-C %s: %v", dir, err)
+		return fail(stderr, exitUsage, "-C %s: %v", dir, err)
 	} else if !st.IsDir() {
-		return fail(exitUsage, "-C %s: not a directory", dir)
+		return fail(stderr, exitUsage, "-C %s: not a directory", dir)
 	}
 	// The base document is read, and its syntax checked, before the
 	// packages are loaded: a mistake in it fails at once.
 	base, baseName, err := baseDocument(c, absDir)
 	if err != nil {
-		return fail(exitUsage, "%v", err)
+		return fail(stderr, exitUsage, "%v", err)
 	}
 	if base != nil {
 		if err := checkBase(nil, base, baseName); err != nil {
-			return fail(exitUsage, "%v", err)
+			return fail(stderr, exitUsage, "%v", err)
 		}
 	}
 	var tags []string
@@ -170,9 +173,7 @@ func extract(c *cli.Context, stdout, stderr io.Writer) int {
 		return success
 	}
 	if path := c.String("output"); path != "" {
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(absDir, path)
-		}
+		path = inDir(absDir, path)
 		// A symbolic link stays one: its target is replaced.
 		if target, err := filepath.EvalSymlinks(path); err == nil {
 			path = target
@@ -182,7 +183,7 @@ func extract(c *cli.Context, stdout, stderr io.Writer) int {
 			return success // unchanged: not even rewritten
 		}
 		if err := writeFileAtomic(path, out); err != nil {
-			return fail(exitInternal, "cannot write %s: %s", c.String("output"), strings.ReplaceAll(err.Error(), absDir+string(filepath.Separator), ""))
+			return fail(stderr, exitInternal, "cannot write %s: %s", c.String("output"), strings.ReplaceAll(err.Error(), absDir+string(filepath.Separator), ""))
 		}
 		if c.Bool("exit-code") {
 			fmt.Fprintf(stderr, "asyncapi-extract: %s was %s\n", relTo(absDir, path), map[bool]string{true: "updated", false: "created"}[readErr == nil])
@@ -191,7 +192,7 @@ func extract(c *cli.Context, stdout, stderr io.Writer) int {
 		return success
 	}
 	if _, err := stdout.Write(out); err != nil {
-		return fail(exitInternal, "%v", err)
+		return fail(stderr, exitInternal, "%v", err)
 	}
 	return success
 }
@@ -209,10 +210,6 @@ var (
 func generate(c *cli.Context, absDir, format string, tags []string, base []byte, baseName string, stderr io.Writer) (out []byte, success, failed int) {
 	generations++
 	testHookGenerate()
-	fail := func(code int, format string, args ...any) int {
-		fmt.Fprintf(stderr, "asyncapi-extract: "+format+"\n", args...)
-		return code
-	}
 	res, err := driver.Run(driver.Config{
 		Dir:      absDir,
 		Patterns: c.Args().Slice(),
@@ -220,48 +217,41 @@ func generate(c *cli.Context, absDir, format string, tags []string, base []byte,
 		Tests:    c.Bool("include-tests"),
 	})
 	if err != nil {
-		return nil, 0, fail(exitLoad, "%v", err)
-	}
-	printNote := func(d driver.Diagnostic) {
-		if d.Pos.Filename == "" {
-			fmt.Fprintf(stderr, "asyncapi-extract: %s\n", d.Message)
-			return
-		}
-		d.Pos.Filename = relTo(absDir, d.Pos.Filename)
-		fmt.Fprintln(stderr, d.String())
+		return nil, 0, fail(stderr, exitLoad, "%v", err)
 	}
 	// success is the exit code of a run that writes its document.
 	success = exitOK
-	if len(res.Errors) > 0 || res.NoPackages {
-		for _, e := range res.Errors {
-			// Positions relative to the directory, as diagnostics', on
-			// every line (a type error's continuation lines have theirs).
-			lines := strings.Split(e, "\n")
-			for i, l := range lines {
-				indent := ""
-				if strings.HasPrefix(l, "\t") {
-					indent, l = "\t", l[1:]
-				}
-				l = strings.TrimPrefix(l, absDir+string(filepath.Separator))
-				lines[i] = indent + strings.ReplaceAll(l, " "+absDir+string(filepath.Separator), " ")
+	for _, e := range res.Errors {
+		// Positions relative to the directory, as diagnostics', on
+		// every line (a type error's continuation lines have theirs).
+		lines := strings.Split(e, "\n")
+		for i, l := range lines {
+			indent := ""
+			if strings.HasPrefix(l, "\t") {
+				indent, l = "\t", l[1:]
 			}
-			fmt.Fprintln(stderr, strings.Join(lines, "\n"))
+			l = strings.TrimPrefix(l, absDir+string(filepath.Separator))
+			lines[i] = indent + strings.ReplaceAll(l, " "+absDir+string(filepath.Separator), " ")
 		}
-		for _, n := range res.Notes {
-			printNote(n)
+		fmt.Fprintln(stderr, strings.Join(lines, "\n"))
+	}
+	for _, n := range res.Notes {
+		if n.Pos.Filename == "" {
+			fmt.Fprintf(stderr, "asyncapi-extract: %s\n", n.Message)
+			continue
 		}
-		if res.NoPackages {
-			return nil, 0, fail(exitLoad, "no package to analyse; no document written")
-		}
+		n.Pos.Filename = relTo(absDir, n.Pos.Filename)
+		fmt.Fprintln(stderr, n.String())
+	}
+	if res.NoPackages {
+		return nil, 0, fail(stderr, exitLoad, "no package to analyse; no document written")
+	}
+	if len(res.Errors) > 0 {
 		if !c.Bool("keep-going") {
-			return nil, 0, fail(exitLoad, "%d error(s); no document written (--keep-going writes what could be analysed)", len(res.Errors))
+			return nil, 0, fail(stderr, exitLoad, "%d error(s); no document written (--keep-going writes what could be analysed)", len(res.Errors))
 		}
 		fmt.Fprintf(stderr, "asyncapi-extract: %d error(s); the document lacks what those packages would give\n", len(res.Errors))
 		success = exitPartial
-	} else {
-		for _, n := range res.Notes {
-			printNote(n)
-		}
 	}
 	for _, d := range res.Diagnostics {
 		d.Pos.Filename = relTo(absDir, d.Pos.Filename)
@@ -277,7 +267,7 @@ func generate(c *cli.Context, absDir, format string, tags []string, base []byte,
 		BaseDir:    absDir,
 	})
 	if err != nil {
-		return nil, 0, fail(exitInternal, "building the document: %v", err)
+		return nil, 0, fail(stderr, exitInternal, "building the document: %v", err)
 	}
 	for _, n := range doc.Notes() {
 		pos := res.Fset.Position(n.Obj.Pos())
@@ -290,10 +280,10 @@ func generate(c *cli.Context, absDir, format string, tags []string, base []byte,
 	}
 	if base != nil {
 		if err := checkBase(doc.Node(), base, baseName); err != nil {
-			return nil, 0, fail(exitUsage, "%v", err)
+			return nil, 0, fail(stderr, exitUsage, "%v", err)
 		}
 		if doc, err = emit.MergeBase(doc, base, baseName); err != nil {
-			return nil, 0, fail(exitUsage, "%v", err)
+			return nil, 0, fail(stderr, exitUsage, "%v", err)
 		}
 	}
 	if format == "json" {
@@ -302,7 +292,7 @@ func generate(c *cli.Context, absDir, format string, tags []string, base []byte,
 		out, err = doc.YAML()
 	}
 	if err != nil {
-		return nil, 0, fail(exitInternal, "writing the document: %v", err)
+		return nil, 0, fail(stderr, exitInternal, "writing the document: %v", err)
 	}
 
 	return out, success, 0
@@ -317,11 +307,7 @@ func baseDocument(c *cli.Context, dir string) ([]byte, string, error) {
 		return nil, "", nil
 	}
 	if name := c.String("base"); name != "" {
-		path := name
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(dir, path)
-		}
-		data, err := os.ReadFile(path)
+		data, err := os.ReadFile(inDir(dir, name))
 		if err != nil {
 			var pe *os.PathError
 			if errors.As(err, &pe) {
@@ -412,14 +398,9 @@ func baseConflict(gen, base *yaml.Node, path, name string) error {
 // check compares the document with the file at path and prints the
 // diff that would update the file.
 func check(path, dir string, out []byte, stdout, stderr io.Writer) int {
-	full := path
-	if !filepath.IsAbs(full) {
-		full = filepath.Join(dir, full)
-	}
-	old, err := os.ReadFile(full)
+	old, err := os.ReadFile(inDir(dir, path))
 	if err != nil && !os.IsNotExist(err) {
-		fmt.Fprintf(stderr, "asyncapi-extract: %v\n", err)
-		return exitInternal
+		return fail(stderr, exitInternal, "%v", err)
 	}
 	diff := textdiff.Unified(path, path+" (generated)", old, out)
 	if diff == "" {
@@ -464,6 +445,15 @@ func modulePath(res *driver.Result, dir string) string {
 		return filepath.Base(dir)
 	}
 	return res.ModulePath
+}
+
+// inDir returns path, a flag's file name, as an absolute path: relative
+// ones are relative to dir, the -C directory.
+func inDir(dir, path string) string {
+	if filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(dir, path)
 }
 
 func relTo(base, path string) string {
