@@ -2,6 +2,7 @@ package emit
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -131,12 +132,7 @@ func unwritableAddressDescription(ch *channel, problem string) string {
 // is not the name of one of params.
 func freshParam(params []analyzer.AddressParam, name string) string {
 	taken := func(n string) bool {
-		for _, p := range params {
-			if p.Name == n {
-				return true
-			}
-		}
-		return false
+		return slices.ContainsFunc(params, func(p analyzer.AddressParam) bool { return p.Name == n })
 	}
 	if !taken(name) {
 		return name

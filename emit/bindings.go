@@ -1,7 +1,7 @@
 package emit
 
 import (
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -82,11 +82,9 @@ func setDotted(m mapping, name string, value *yaml.Node) {
 		m.set(head, value)
 		return
 	}
-	for i := 0; i+1 < len(m.n.Content); i += 2 {
-		if m.n.Content[i].Value == head {
-			setDotted(mapping{m.n.Content[i+1]}, rest, value)
-			return
-		}
+	if v := m.get(head); v != nil {
+		setDotted(mapping{v}, rest, value)
+		return
 	}
 	inner := newMapping()
 	setDotted(inner, rest, value)
@@ -121,10 +119,9 @@ func (b *builder) channelSettings(ch *channel) map[protocols.Setting][]string {
 		out[addressSetting] = []string{ch.key.address}
 	}
 	for _, d := range b.in.Declarations {
-		if d.Library.Protocol != ch.proto {
-			continue
-		}
-		if !declares(d, out) {
+		// A declaration of an entity the settings name: of the
+		// channel's exchange, say.
+		if d.Library.Protocol != ch.proto || !declaresOneOf(d, out[protocols.Setting(d.Kind)]) {
 			continue
 		}
 		for s, vals := range d.Settings {
@@ -140,22 +137,18 @@ func (b *builder) channelSettings(ch *channel) map[protocols.Setting][]string {
 // protocol's ChannelAddressField.
 const addressSetting protocols.Setting = "address"
 
-// declares reports whether a declaration is of an entity the settings
-// name: an exchange declaration of the channel's exchange, say.
-func declares(d analyzer.Declaration, settings map[protocols.Setting][]string) bool {
-	for _, n := range settings[protocols.Setting(d.Kind)] {
-		for _, dn := range d.Names {
-			if n == dn {
-				return true
-			}
+// declaresOneOf reports whether d declares an entity of one of names.
+func declaresOneOf(d analyzer.Declaration, names []string) bool {
+	for _, n := range names {
+		if slices.Contains(d.Names, n) {
+			return true
 		}
 	}
 	return false
 }
 
-// channelBindings writes a channel's bindings.
-func (b *builder) channelBindings(ch *channel) *yaml.Node {
-	settings := b.channelSettings(ch)
+// channelBindings writes a channel's bindings, of its channelSettings.
+func channelBindings(ch *channel, settings map[protocols.Setting][]string) *yaml.Node {
 	fields := ch.proto.ChannelBinding[ch.kind]
 	if ch.proto.ChannelAddressField != "" {
 		fields = append([]protocols.BindingField{{Name: ch.proto.ChannelAddressField, Setting: addressSetting}}, fields...)
@@ -165,56 +158,33 @@ func (b *builder) channelBindings(ch *channel) *yaml.Node {
 
 // channelDeclarations lists, as an x- field, the declarations of kind
 // "binding" for the channel's queue: AMQP's QueueBind(queue, key,
-// exchange), which AsyncAPI's queue binding has no field for.
-func (b *builder) channelDeclarations(ch *channel) *yaml.Node {
-	settings := b.channelSettings(ch)
-	var items []*yaml.Node
-	var keys []string
+// exchange), which AsyncAPI's queue binding has no field for. settings
+// are the channel's channelSettings.
+func (b *builder) channelDeclarations(ch *channel, settings map[protocols.Setting][]string) *yaml.Node {
+	// In the order of their settings; a binding declared twice is
+	// listed once, as first declared.
+	byKey := make(map[string]*yaml.Node)
 	for _, d := range b.in.Declarations {
-		if d.Library.Protocol != ch.proto || d.Kind != "binding" {
+		if d.Library.Protocol != ch.proto || d.Kind != "binding" || !declaresOneOf(d, settings["queue"]) {
 			continue
 		}
-		match := false
-		for _, q := range settings["queue"] {
-			for _, n := range d.Names {
-				if q == n {
-					match = true
-				}
-			}
-		}
-		if !match {
-			continue
-		}
-		names := make([]string, 0, len(d.Settings))
-		for s := range d.Settings {
-			names = append(names, string(s))
-		}
-		sort.Strings(names)
 		m := newMapping()
 		key := ""
-		for _, n := range names {
-			m.set(n, str(strings.Join(d.Settings[protocols.Setting(n)], ",")))
-			key += n + "=" + strings.Join(d.Settings[protocols.Setting(n)], ",") + ";"
+		for _, n := range sortedKeys(d.Settings) {
+			v := strings.Join(d.Settings[n], ",")
+			m.set(string(n), str(v))
+			key += string(n) + "=" + v + ";"
 		}
-		keys = append(keys, key)
-		items = append(items, m.node())
+		if byKey[key] == nil {
+			byKey[key] = m.node()
+		}
 	}
-	if len(items) == 0 {
+	if len(byKey) == 0 {
 		return nil
 	}
-	idx := make([]int, len(items))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(i, j int) bool { return keys[idx[i]] < keys[idx[j]] })
 	out := seq()
-	seen := make(map[string]bool)
-	for _, i := range idx {
-		if seen[keys[i]] {
-			continue
-		}
-		seen[keys[i]] = true
-		out.Content = append(out.Content, items[i])
+	for _, k := range sortedKeys(byKey) {
+		out.Content = append(out.Content, byKey[k])
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package emit
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -123,12 +124,7 @@ func (b *builder) collectServers() {
 		proto, _ := d.Lookup("protocol")
 		b.serverIDs[proto] = append(b.serverIDs[proto], d.Arg)
 	}
-	names := make([]string, 0, len(b.protos))
-	for n := range b.protos {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
+	for _, n := range sortedKeys(b.protos) {
 		// n is the protocol's server name; directives declare servers
 		// by protocol.
 		proto := b.protos[n].proto.Name
@@ -162,11 +158,7 @@ func (b *builder) freeServerID(id string) string {
 // its host's server: the service's routes are not served by the hosts it
 // calls.
 func (b *builder) routeServers(n string, pu *protoUse) {
-	hosts := make([]string, 0, len(pu.hosts))
-	for h := range pu.hosts {
-		hosts = append(hosts, h)
-	}
-	sort.Strings(hosts)
+	hosts := sortedKeys(pu.hosts)
 	byHost := make(map[string]string)
 	single := len(hosts)+boolInt(pu.served) == 1
 	if pu.served {
@@ -218,13 +210,8 @@ func boolInt(b bool) int {
 }
 
 func (b *builder) serversNode() *yaml.Node {
-	ids := make([]string, 0, len(b.servers))
-	for id := range b.servers {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
 	m := newMapping()
-	for _, id := range ids {
+	for _, id := range sortedKeys(b.servers) {
 		m.set(id, b.servers[id])
 	}
 	return m.orNil()
@@ -240,8 +227,8 @@ func serverNode(pu *protoUse) *yaml.Node {
 			}
 		}
 	}
-	sort.Strings(brokers)
-	brokers = dedupSorted(brokers)
+	slices.Sort(brokers)
+	brokers = slices.Compact(brokers)
 	m := newMapping()
 	if len(brokers) == 0 {
 		m.set("host", str("{"+pu.proto.HostVariable+"}"))
@@ -268,14 +255,4 @@ func stripScheme(s string) string {
 		return s[i+3:]
 	}
 	return s
-}
-
-func dedupSorted(s []string) []string {
-	out := s[:0]
-	for i, v := range s {
-		if i == 0 || v != s[i-1] {
-			out = append(out, v)
-		}
-	}
-	return out
 }

@@ -10,10 +10,13 @@
 package emit
 
 import (
+	"cmp"
 	"fmt"
 	"go/token"
 	"go/types"
+	"maps"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -387,14 +390,9 @@ func extensionsKey(ext map[string]string) string {
 }
 
 func settingsKey(s map[protocols.Setting][]string) string {
-	names := make([]string, 0, len(s))
-	for n := range s {
-		names = append(names, string(n))
-	}
-	sort.Strings(names)
 	var b strings.Builder
-	for _, n := range names {
-		fmt.Fprintf(&b, "%s=%s;", n, strings.Join(s[protocols.Setting(n)], ","))
+	for _, n := range sortedKeys(s) {
+		fmt.Fprintf(&b, "%s=%s;", n, strings.Join(s[n], ","))
 	}
 	return b.String()
 }
@@ -411,73 +409,54 @@ func (b *builder) position(p token.Position) string {
 
 // assignIDs gives channels, messages and operations their ids, in an
 // order that depends only on what they are.
+//
+// Each order below compares every field of the map key the items were
+// collected under, so it is total and any sort gives the same list.
 func (b *builder) assignIDs() {
-	for _, ch := range b.chans {
-		b.chanList = append(b.chanList, ch)
-	}
+	b.chanList = slices.Collect(maps.Values(b.chans))
 	// The id each channel would like, computed once: sorting compares
 	// them many times.
 	idBase := make(map[*channel]string, len(b.chanList))
 	for _, ch := range b.chanList {
 		idBase[ch] = channelIDBase(ch.key.address)
 	}
-	sort.Slice(b.chanList, func(i, j int) bool {
-		ci, cj := b.chanList[i], b.chanList[j]
-		bi, bj := idBase[ci], idBase[cj]
-		if bi != bj {
-			return bi < bj
-		}
-		if ci.key.known != cj.key.known {
-			return ci.key.known
-		}
-		if ci.key.address != cj.key.address {
-			return ci.key.address < cj.key.address
-		}
-		if ci.key.params != cj.key.params {
-			return ci.key.params < cj.key.params
-		}
-		if ci.key.kind != cj.key.kind {
-			return ci.key.kind < cj.key.kind
-		}
-		if ci.key.host != cj.key.host {
-			return ci.key.host < cj.key.host
-		}
-		return ci.key.protocol < cj.key.protocol
+	slices.SortFunc(b.chanList, func(ci, cj *channel) int {
+		ki, kj := ci.key, cj.key
+		return cmp.Or(
+			cmp.Compare(idBase[ci], idBase[cj]),
+			cmp.Compare(boolInt(kj.known), boolInt(ki.known)), // known addresses first
+			cmp.Compare(ki.address, kj.address),
+			cmp.Compare(ki.params, kj.params),
+			cmp.Compare(ki.kind, kj.kind),
+			cmp.Compare(ki.host, kj.host),
+			cmp.Compare(ki.protocol, kj.protocol),
+		)
 	})
 	chanIDs := make(uniqueIDs)
+	msgName := make(map[*message]string) // likewise, and it looks the payload's schema up
 	for _, ch := range b.chanList {
 		ch.id = chanIDs.take(idBase[ch])
-		for _, m := range ch.messages {
-			ch.msgList = append(ch.msgList, m)
+		ch.msgList = slices.Collect(maps.Values(ch.messages))
+		for _, m := range ch.msgList {
+			msgName[m] = b.messageName(m)
 		}
-		sort.Slice(ch.msgList, func(i, j int) bool {
-			ni, nj := b.messageName(ch.msgList[i]), b.messageName(ch.msgList[j])
-			if ni != nj {
-				return ni < nj
-			}
-			return ch.msgList[i].ident < ch.msgList[j].ident
+		slices.SortFunc(ch.msgList, func(mi, mj *message) int {
+			return cmp.Or(cmp.Compare(msgName[mi], msgName[mj]), cmp.Compare(mi.ident, mj.ident))
 		})
 		msgIDs := make(uniqueIDs)
 		for _, m := range ch.msgList {
-			m.id = msgIDs.take(b.messageName(m))
+			m.id = msgIDs.take(msgName[m])
 		}
 	}
 
-	for _, o := range b.ops {
-		b.opList = append(b.opList, o)
-	}
-	sort.Slice(b.opList, func(i, j int) bool {
-		oi, oj := b.opList[i], b.opList[j]
-		if oi.ch.id != oj.ch.id {
-			return oi.ch.id < oj.ch.id
-		}
-		if oi.key.action != oj.key.action {
-			return oi.key.action < oj.key.action
-		}
-		if oi.key.settings != oj.key.settings {
-			return oi.key.settings < oj.key.settings
-		}
-		return oi.key.id < oj.key.id
+	b.opList = slices.Collect(maps.Values(b.ops))
+	slices.SortFunc(b.opList, func(oi, oj *operation) int {
+		return cmp.Or(
+			cmp.Compare(oi.ch.id, oj.ch.id), // stands for the channel's key
+			cmp.Compare(oi.key.action, oj.key.action),
+			cmp.Compare(oi.key.settings, oj.key.settings),
+			cmp.Compare(oi.key.id, oj.key.id),
+		)
 	})
 	// Operations of one action on one channel that differ by their
 	// settings (two consumer groups) are told apart by them.
@@ -512,14 +491,9 @@ func channelIDBase(address string) string {
 var dropBraces = strings.NewReplacer("{", "", "}", "")
 
 func settingsWords(s map[protocols.Setting][]string) string {
-	names := make([]string, 0, len(s))
-	for n := range s {
-		names = append(names, string(n))
-	}
-	sort.Strings(names)
 	var words []string
-	for _, n := range names {
-		words = append(words, s[protocols.Setting(n)]...)
+	for _, n := range sortedKeys(s) {
+		words = append(words, s[n]...)
 	}
 	return strings.Join(words, " ")
 }
@@ -551,7 +525,12 @@ func (b *builder) payloadName(p analyzer.Payload) string {
 	if types.IsInterface(p.Type) {
 		return "any"
 	}
-	return sanitizeID(types.TypeString(p.Type, func(pkg *types.Package) string { return pkg.Name() }))
+	return sanitizeID(shortType(p.Type))
+}
+
+// shortType writes t with package names, not paths: a message's title.
+func shortType(t types.Type) string {
+	return types.TypeString(t, func(p *types.Package) string { return p.Name() })
 }
 
 const schemaRefPrefix = "#/components/schemas/"
@@ -613,11 +592,13 @@ func (b *builder) channelNode(ch *channel) *yaml.Node {
 		msgs.set(msg.id, b.messageNode(ch, msg))
 	}
 	m.set("messages", msgs.orNil())
-	m.set("bindings", b.channelBindings(ch))
+	// Both scan the declarations: the settings are merged once.
+	settings := b.channelSettings(ch)
+	m.set("bindings", channelBindings(ch, settings))
 	if ch.filter != "" {
 		m.set("x-"+ch.proto.Name+"-filter", str(ch.filter))
 	}
-	m.set("x-"+ch.proto.Name+"-bindings", b.channelDeclarations(ch))
+	m.set("x-"+ch.proto.Name+"-bindings", b.channelDeclarations(ch, settings))
 	if unwritable != "" {
 		m.set("x-address", str(ch.key.address))
 	}
@@ -627,14 +608,15 @@ func (b *builder) channelNode(ch *channel) *yaml.Node {
 func (b *builder) messageNode(ch *channel, msg *message) *yaml.Node {
 	m := newMapping().set("name", str(msg.id))
 	if msg.payload.Type != nil {
-		m.set("title", str(types.TypeString(msg.payload.Type, func(p *types.Package) string { return p.Name() })))
+		m.set("title", str(shortType(msg.payload.Type)))
 	}
 	m.set("contentType", str(contentType(msg.payload)))
 	m.set("headers", b.headersSchema(msg))
 	m.set("payload", b.payloadSchema(msg.payload))
 	mb := bindingObject(ch.proto.MessageBinding, msg.settings)
 	if ch.proto.MessageKey && len(msg.keys) > 0 {
-		mb.set("key", b.keySchema(msg))
+		// The one key type the senders use, or anyOf the several.
+		mb.set("key", b.alternatives(msg.keys))
 	}
 	m.set("bindings", wrapBinding(ch.proto, mb))
 	return m.node()
@@ -646,13 +628,8 @@ func (b *builder) headersSchema(msg *message) *yaml.Node {
 	if len(msg.headers) == 0 {
 		return nil
 	}
-	names := make([]string, 0, len(msg.headers))
-	for n := range msg.headers {
-		names = append(names, n)
-	}
-	sort.Strings(names)
 	props := newMapping()
-	for _, n := range names {
+	for _, n := range sortedKeys(msg.headers) {
 		props.set(n, b.alternatives(msg.headers[n]))
 	}
 	return newMapping().set("type", str("object")).set("properties", props.node()).node()
@@ -661,11 +638,7 @@ func (b *builder) headersSchema(msg *message) *yaml.Node {
 // alternatives is the schema of one payload, or anyOf several, in a
 // stable order.
 func (b *builder) alternatives(ps map[string]analyzer.Payload) *yaml.Node {
-	idents := make([]string, 0, len(ps))
-	for id := range ps {
-		idents = append(idents, id)
-	}
-	sort.Strings(idents)
+	idents := sortedKeys(ps)
 	if len(idents) == 1 {
 		return b.payloadSchema(ps[idents[0]])
 	}
@@ -674,12 +647,6 @@ func (b *builder) alternatives(ps map[string]analyzer.Payload) *yaml.Node {
 		alts.Content = append(alts.Content, b.payloadSchema(ps[id]))
 	}
 	return newMapping().set("anyOf", alts).node()
-}
-
-// keySchema is the schema of a message's key: of the one key type the
-// senders use, or anyOf the several.
-func (b *builder) keySchema(msg *message) *yaml.Node {
-	return b.alternatives(msg.keys)
 }
 
 func contentType(p analyzer.Payload) string {
@@ -701,7 +668,7 @@ func (b *builder) payloadSchema(p analyzer.Payload) *yaml.Node {
 	if len(p.Fields) > 0 {
 		props := newMapping()
 		for _, f := range p.Fields {
-			if !props.has(f.Name) {
+			if props.get(f.Name) == nil {
 				props.set(f.Name, b.payloadSchema(f.Value))
 			}
 		}
@@ -743,50 +710,41 @@ func (b *builder) operationNode(o *operation) *yaml.Node {
 		}
 		m.set("tags", tags)
 	}
-	var msgs []*message
-	for msg := range o.messages {
-		msgs = append(msgs, msg)
-	}
-	sort.Slice(msgs, func(i, j int) bool { return msgs[i].id < msgs[j].id })
-	refs := seq()
-	for _, msg := range msgs {
-		refs.Content = append(refs.Content, ref(chRef+"/messages/"+msg.id))
-	}
-	if len(refs.Content) > 0 {
-		m.set("messages", refs)
+	if len(o.messages) > 0 {
+		m.set("messages", messageRefs(chRef, o.messages))
 	}
 	if len(o.replies) > 0 {
-		var rs []*message
-		for msg := range o.replies {
-			rs = append(rs, msg)
-		}
-		sort.Slice(rs, func(i, j int) bool { return rs[i].id < rs[j].id })
-		rrefs := seq()
-		for _, msg := range rs {
-			rrefs.Content = append(rrefs.Content, ref(chRef+"/messages/"+msg.id))
-		}
-		m.set("reply", newMapping().set("channel", ref(chRef)).set("messages", rrefs).node())
+		m.set("reply", newMapping().set("channel", ref(chRef)).set("messages", messageRefs(chRef, o.replies)).node())
 	}
 	m.set("bindings", operationBindings(o))
 	operationExtensions(m, o)
 	if len(o.sources) > 0 {
-		srcs := make([]string, 0, len(o.sources))
-		for s := range o.sources {
-			srcs = append(srcs, s)
-		}
+		srcs := slices.Collect(maps.Keys(o.sources))
 		sortPositions(srcs)
 		m.set("x-go-source", strSeq(srcs))
 	}
 	return m.node()
 }
 
-func sortedKeys(set map[string]bool) []string {
-	out := make([]string, 0, len(set))
-	for k := range set {
-		out = append(out, k)
+// messageRefs lists the messages of set, all on the channel at chRef, in
+// the order of their ids.
+func messageRefs(chRef string, set map[*message]bool) *yaml.Node {
+	refs := seq()
+	for _, msg := range slices.SortedFunc(maps.Keys(set), func(a, b *message) int { return cmp.Compare(a.id, b.id) }) {
+		refs.Content = append(refs.Content, ref(chRef+"/messages/"+msg.id))
 	}
-	sort.Strings(out)
-	return out
+	return refs
+}
+
+// sortedKeys returns the keys of m in order: what the document lists
+// from a map must not depend on Go's map order.
+func sortedKeys[M ~map[K]V, K cmp.Ordered, V any](m M) []K {
+	keys := make([]K, 0, len(m)) // slices.Sorted(maps.Keys(m)) would grow it
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 // sortPositions sorts "file:line" by file, then by line as a number.

@@ -34,14 +34,14 @@ func (m mapping) set(key string, value *yaml.Node) mapping {
 
 func (m mapping) node() *yaml.Node { return m.n }
 
-// has reports whether the mapping has key.
-func (m mapping) has(key string) bool {
+// get returns the value of key, or nil.
+func (m mapping) get(key string) *yaml.Node {
 	for i := 0; i+1 < len(m.n.Content); i += 2 {
 		if m.n.Content[i].Value == key {
-			return true
+			return m.n.Content[i+1]
 		}
 	}
-	return false
+	return nil
 }
 
 func (m mapping) empty() bool { return len(m.n.Content) == 0 }

@@ -2,7 +2,7 @@ package emit
 
 import (
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/asyncapi-extract/asyncapi-extract/analyzer"
@@ -130,7 +130,5 @@ func routeHost(urlHost string, brokers []string) string {
 	if len(brokers) == 0 {
 		return ""
 	}
-	bs := append([]string(nil), brokers...)
-	sort.Strings(bs)
-	return stripScheme(bs[0])
+	return stripScheme(slices.Min(brokers))
 }
