@@ -2,11 +2,6 @@ package emit
 
 import (
 	"fmt"
-	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
-	"go/types"
 	"strings"
 	"testing"
 
@@ -26,21 +21,13 @@ func manyOperations(tb testing.TB, n int) []*analyzer.Operation {
 	for i := 0; i < nt; i++ {
 		fmt.Fprintf(&src, "type Event%d struct {\n\tID string `json:\"id\"`\n\tSeq int `json:\"seq\"`\n\tTags []string `json:\"tags,omitempty\"`\n}\n\n", i)
 	}
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src.String(), 0)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	pkg, err := (&types.Config{Importer: importer.Default()}).Check("example.com/p", fset, []*ast.File{f}, nil)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	ts := typesOf(tb, src.String())
 	libs := []*protocols.Library{protocols.KafkaGo, protocols.AMQP091, protocols.PahoMQTT, protocols.NatsGo}
 	ops := make([]*analyzer.Operation, 0, n)
 	for i := 0; i < n; i++ {
 		ch := i / 2
 		lib := libs[ch%len(libs)]
-		payload := pkg.Scope().Lookup(fmt.Sprintf("Event%d", ch%nt)).Type()
+		payload := ts[fmt.Sprintf("Event%d", ch%nt)]
 		op := &analyzer.Operation{
 			Library: lib, Protocol: lib.Protocol,
 			Action:   protocols.Send,

@@ -16,7 +16,7 @@ import (
 )
 
 // typesOf type-checks src and returns its package-level types by name.
-func typesOf(t *testing.T, src string) map[string]types.Type {
+func typesOf(t testing.TB, src string) map[string]types.Type {
 	t.Helper()
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "p.go", src, 0)
@@ -67,6 +67,24 @@ type Refund struct { OrderID string }
 		{Library: protocols.KafkaGo, Action: protocols.Send, Address: analyzer.Address{Origin: `os.Getenv("T")`},
 			Messages: []analyzer.Message{{Payload: analyzer.Payload{Raw: "string"}}}},
 	}
+}
+
+// buildYAMLJSON builds the document of in and writes it in both formats.
+func buildYAMLJSON(t testing.TB, in Input, opts Options) (y, j []byte) {
+	t.Helper()
+	doc, err := Build(in, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	y, err = doc.YAML()
+	if err != nil {
+		t.Fatalf("YAML: %v", err)
+	}
+	j, err = doc.JSON()
+	if err != nil {
+		t.Fatalf("JSON: %v", err)
+	}
+	return y, j
 }
 
 func build(t *testing.T, ops []*analyzer.Operation) string {
@@ -133,18 +151,7 @@ func TestSpecialCharacters(t *testing.T) {
 	addr := "weird: #topic 'quoted' \"double\" \n newline — ünïcode {x"
 	ops := []*analyzer.Operation{{Library: protocols.KafkaGo, Action: protocols.Send,
 		Address: known(addr), Messages: []analyzer.Message{{Payload: analyzer.Payload{Raw: "[]byte"}}}}}
-	doc, err := Build(Input{Operations: ops}, Options{Title: "t: #1"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	y, err := doc.YAML()
-	if err != nil {
-		t.Fatal(err)
-	}
-	j, err := doc.JSON()
-	if err != nil {
-		t.Fatal(err)
-	}
+	y, j := buildYAMLJSON(t, Input{Operations: ops}, Options{Title: "t: #1"})
 	// The address has "#" and a brace, which an AsyncAPI address cannot
 	// hold: it is written as null, and verbatim in x-address (see
 	// address.go). The document is valid and keeps the string.

@@ -124,18 +124,7 @@ func nastyInput(t *testing.T, strs []string, all bool) (Input, Options) {
 // and they pass the structural checks and the official parser.
 func TestNastyStringsRoundTrip(t *testing.T) {
 	in, opts := nastyInput(t, nastyStrings, true)
-	doc, err := Build(in, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	y, err := doc.YAML()
-	if err != nil {
-		t.Fatalf("YAML: %v", err)
-	}
-	j, err := doc.JSON()
-	if err != nil {
-		t.Fatalf("JSON: %v", err)
-	}
+	y, j := buildYAMLJSON(t, in, opts)
 	var fromYAML, fromJSON any
 	if err := yaml.Unmarshal(y, &fromYAML); err != nil {
 		t.Fatalf("the YAML does not parse: %v", err)
@@ -217,15 +206,7 @@ func TestNastyStringsRoundTrip(t *testing.T) {
 		}
 	}
 	in2, opts2 := nastyInput(t, noMerge, false)
-	doc2, err := Build(in2, opts2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	y2, err2 := doc2.YAML()
-	j2, err3 := doc2.JSON()
-	if err2 != nil || err3 != nil {
-		t.Fatal(err2, err3)
-	}
+	y2, j2 := buildYAMLJSON(t, in2, opts2)
 	speccheck.ValidateAll(t, map[string][]byte{"nasty.yaml": y2, "nasty.json": j2})
 
 	// The document does not depend on the operations' order, and the

@@ -164,18 +164,7 @@ func FuzzAddressTemplates(f *testing.F) {
 				Summary: lits, Tags: []string{names},
 				Messages: []analyzer.Message{{Payload: analyzer.Payload{Raw: "[]byte"}}}})
 		}
-		doc, err := Build(Input{Operations: ops}, Options{ModulePath: "example.com/fuzz"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		y, err := doc.YAML()
-		if err != nil {
-			t.Fatalf("YAML: %v", err)
-		}
-		j, err := doc.JSON()
-		if err != nil {
-			t.Fatalf("JSON: %v", err)
-		}
+		y, j := buildYAMLJSON(t, Input{Operations: ops}, Options{ModulePath: "example.com/fuzz"})
 		for _, data := range [][]byte{y, j} {
 			if ps := speccheck.Check(data); len(ps) > 0 {
 				t.Fatalf("speccheck: %v\n%s", ps, data)
