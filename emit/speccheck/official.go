@@ -5,11 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"sort"
+	"slices"
 	"sync"
 	"syscall"
 	"time"
@@ -165,11 +166,7 @@ func Official(docs map[string][]byte) (map[string][]Diagnostic, error) {
 	defer os.RemoveAll(tmp)
 
 	// Names may be anything (test names, paths): files get neutral names.
-	names := make([]string, 0, len(docs))
-	for name := range docs {
-		names = append(names, name)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(docs))
 	files := make([]string, len(names))
 	fileToName := map[string]string{}
 	for i, name := range names {

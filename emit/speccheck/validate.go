@@ -1,7 +1,8 @@
 package speccheck
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"testing"
 )
 
@@ -15,11 +16,7 @@ import (
 // by testing.Init (called from a test main), not at import time.
 func ValidateAll(t testing.TB, docs map[string][]byte) {
 	t.Helper()
-	names := make([]string, 0, len(docs))
-	for name := range docs {
-		names = append(names, name)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(docs))
 	for _, name := range names {
 		for _, p := range Check(docs[name]) {
 			t.Errorf("%s: speccheck: %s", name, p)
