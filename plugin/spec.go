@@ -2,9 +2,10 @@ package plugin
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -76,24 +77,18 @@ func parseSpec(abs, name string) (*spec, error) {
 	channels, _ := doc["channels"].(map[string]any)
 	schemas := mapAt(doc, "components", "schemas")
 	dir := filepath.Dir(abs)
-	ids := make([]string, 0)
 	ops, _ := doc["operations"].(map[string]any)
-	for id := range ops {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
+	for _, id := range slices.Sorted(maps.Keys(ops)) {
 		op, _ := ops[id].(map[string]any)
 		so := specOp{id: id}
 		so.action, _ = op["action"].(string)
 		chID := refName(op["channel"], "#/channels/")
 		ch, _ := channels[chID].(map[string]any)
-		if addr, ok := ch["address"].(string); ok {
-			so.address, so.known = addr, true
-		} else if addr, ok := ch["x-address"].(string); ok {
+		so.address, so.known = ch["address"].(string)
+		if !so.known {
 			// An address AsyncAPI cannot hold ("orders#eu") is null,
 			// with the real one in x-address.
-			so.address, so.known = addr, true
+			so.address, so.known = ch["x-address"].(string)
 		}
 		msgs, _ := ch["messages"].(map[string]any)
 		refs, _ := op["messages"].([]any)
