@@ -348,22 +348,11 @@ func payloadIdent(p analyzer.Payload) string {
 // addType registers a payload's Go types with the schema generator.
 func (b *builder) addType(p analyzer.Payload) {
 	if p.Type != nil {
-		b.gen.AddAs(p.Type, schemaEncoding(p.Encoding))
+		b.gen.AddAs(p.Type, schema.EncodingOf(p.Encoding))
 	}
 	for _, f := range p.Fields {
 		b.addType(f.Value)
 	}
-}
-
-// schemaEncoding is the schema package's name for an encoding.
-func schemaEncoding(e protocols.Encoding) schema.Encoding {
-	switch e {
-	case protocols.EncodingProtoJSON:
-		return schema.ProtoJSON
-	case protocols.EncodingMsgpack:
-		return schema.Msgpack
-	}
-	return schema.JSON
 }
 
 // bindingSettings keeps the settings that go into the protocol's
@@ -517,7 +506,7 @@ func (b *builder) payloadName(p analyzer.Payload) string {
 		}
 		return "binary"
 	}
-	if n := componentName(b.schemas.RefAs(p.Type, schemaEncoding(p.Encoding))); n != "" {
+	if n := componentName(b.schemas.RefAs(p.Type, schema.EncodingOf(p.Encoding))); n != "" {
 		// The component of a protobuf or msgpack payload has the
 		// encoding in its name; the message is still the type's.
 		return strings.TrimSuffix(n, "_"+string(p.Encoding))
@@ -675,7 +664,7 @@ func (b *builder) payloadSchema(p analyzer.Payload) *yaml.Node {
 		return newMapping().set("type", str("object")).set("properties", props.node()).node()
 	}
 	if p.Type != nil {
-		return schema.Node(b.schemas.RefAs(p.Type, schemaEncoding(p.Encoding)))
+		return schema.Node(b.schemas.RefAs(p.Type, schema.EncodingOf(p.Encoding)))
 	}
 	m := newMapping().set("type", str("string"))
 	if p.Raw != "string" {

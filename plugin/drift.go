@@ -123,13 +123,7 @@ func (d *drift) checkPayloads(pass *analysis.Pass, sp *spec, op *analyzer.Operat
 // and its required ones.
 func fieldsOf(t types.Type, enc protocols.Encoding) ([]string, []string) {
 	g := schema.NewGenerator()
-	e := schema.JSON
-	switch enc {
-	case protocols.EncodingProtoJSON:
-		e = schema.ProtoJSON
-	case protocols.EncodingMsgpack:
-		e = schema.Msgpack
-	}
+	e := schema.EncodingOf(enc)
 	g.AddAs(t, e)
 	set := g.Build()
 	ref := set.RefAs(t, e)

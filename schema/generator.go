@@ -9,6 +9,8 @@ import (
 
 	"github.com/swaggest/jsonschema-go"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/asyncapi-extract/asyncapi-extract/protocols"
 )
 
 // Encoding is the encoder whose output a schema describes.
@@ -39,6 +41,19 @@ func (e Encoding) String() string {
 		return "msgpack"
 	}
 	return fmt.Sprintf("Encoding(%d)", int(e))
+}
+
+// EncodingOf is the encoding whose schemas describe the payloads of a
+// codec of the protocol tables. Raw binary encodings are described by
+// the structure of the Go value in JSON terms.
+func EncodingOf(e protocols.Encoding) Encoding {
+	switch e {
+	case protocols.EncodingProtoJSON:
+		return ProtoJSON
+	case protocols.EncodingMsgpack:
+		return Msgpack
+	}
+	return JSON
 }
 
 // suffix is appended to the component names of the encoding.
