@@ -97,7 +97,8 @@ func run(pass *analysis.Pass) (result any, err error) {
 	if isStd(pass.Pkg) || isLibrary(pass.Pkg) || isDependency(pass) {
 		return res, nil // not the user's code
 	}
-	if !importsLibrary(pass.Pkg) && !importsClientUser(pass) && !callsModuleInterfaces(pass) {
+	clientUser := importsClientUser(pass)
+	if !importsLibrary(pass.Pkg) && !clientUser && !callsModuleInterfaces(pass) {
 		return res, nil
 	}
 	if hasSyntaxErrors(pass) {
@@ -153,7 +154,7 @@ func run(pass *analysis.Pass) (result any, err error) {
 	t.directives.reportUnused(pass)
 	res.Declarations = t.declarations()
 	res.Failures = t.failures
-	if exportsSummaries || importsClientUser(pass) {
+	if exportsSummaries || clientUser {
 		pass.ExportPackageFact(&UsesClientsFact{})
 	}
 	return res, nil
@@ -185,11 +186,7 @@ func (r *resolver) mapHeaders(maps []val) []Header {
 			if _, ok := o.v.(*ssa.MakeMap); !ok {
 				continue
 			}
-			for _, ref := range referrers(o.v) {
-				mu, ok := ref.(*ssa.MapUpdate)
-				if !ok || mu.Map != o.v {
-					continue
-				}
+			for _, mu := range mapUpdates(o.v) {
 				name, ok := constString(mu.Key)
 				if !ok {
 					continue
@@ -515,8 +512,7 @@ func (r *resolver) replyPayloads(s site, rp *protocols.Reply) []Payload {
 	if rp.Handler != nil {
 		ps = r.handlerPayloads(s, rp.Handler, rp.Payload.Fields)
 	} else {
-		root := r.eval(s, protocols.Path{Root: rp.Payload.Root, Index: rp.Payload.Index}, val{})
-		ps = r.forward(root, rp.Payload.Fields, 0)
+		ps = r.forward(r.evalRoot(s, rp.Payload, val{}), rp.Payload.Fields, 0)
 	}
 	var out []Payload
 	for _, p := range dedupPayloads(ps) {
@@ -572,7 +568,6 @@ func (r *resolver) protocolOf(s site, lib *protocols.Library, c protocols.Call) 
 }
 
 func (r *resolver) callOperations(s site, callee *types.Func, lib *protocols.Library, c protocols.Call) []*template {
-	entry := protocols.CallEntry{Call: c, Library: lib}
 	proto := r.protocolOf(s, lib, c)
 	settings := make(map[protocols.Setting][]Str)
 	for name, p := range c.Settings {
@@ -652,7 +647,7 @@ func (r *resolver) callOperations(s site, callee *types.Func, lib *protocols.Lib
 			g.msgs = nil // a request without a body: only the reply says something
 		}
 		out = append(out, &template{
-			lib:         entry.Library,
+			lib:         lib,
 			proto:       proto,
 			action:      c.Action,
 			callee:      callee.FullName(),
@@ -680,16 +675,7 @@ func (r *resolver) messages(s site, c protocols.Call) []val {
 		// received from a returned channel, the elements of a batch.
 		var out []val
 		for _, p := range append([]protocols.Path{c.Message}, c.Messages...) {
-			vs := r.eval(s, protocols.Path{Root: p.Root, Index: p.Index}, val{})
-			for _, f := range p.Fields {
-				var next []val
-				seen := make(visited)
-				for _, v := range vs {
-					next = append(next, r.readsOfField(v, f, seen)...)
-				}
-				vs = next
-			}
-			out = append(out, vs...)
+			out = append(out, r.readsOfFields(r.evalRoot(s, p, val{}), p.Fields)...)
 		}
 		return out
 	}
@@ -734,11 +720,11 @@ func (r *resolver) messageContents(s site, c protocols.Call, msg val) []Message 
 			payloads = r.handlerPayloads(s, c.Handler, c.Payload.Fields)
 			break
 		}
-		r.encodes, r.sendByteMethod = c.Encodes, c.ByteMethod
-		payloads = r.sentPayloads(s, c.Payload, msg)
-		r.encodes, r.sendByteMethod = nil, ""
+		r.sendByteMethod = c.ByteMethod
+		payloads = r.sentPayloads(s, c.Payload, msg, c.Encodes)
+		r.sendByteMethod = ""
 		if !c.Key.IsZero() {
-			keys = r.sentPayloads(s, c.Key, msg)
+			keys = r.sentPayloads(s, c.Key, msg, nil)
 		}
 	case protocols.Receive:
 		if c.Handler != nil {

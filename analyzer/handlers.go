@@ -192,6 +192,13 @@ func (r *resolver) funcTargets(x val, vs visited) []val {
 	if !r.step() || !vs.visit(x) {
 		return nil
 	}
+	union := func(xs []val) []val {
+		var out []val
+		for _, y := range xs {
+			out = append(out, r.funcTargets(y, vs)...)
+		}
+		return out
+	}
 	switch v := x.v.(type) {
 	case *ssa.Function:
 		return []val{x}
@@ -200,35 +207,15 @@ func (r *resolver) funcTargets(x val, vs visited) []val {
 	case *paramRef:
 		return []val{x}
 	case *ssa.Parameter:
-		var out []val
-		for _, a := range r.param(v, x.fr) {
-			out = append(out, r.funcTargets(a, vs)...)
-		}
-		return out
+		return union(r.param(v, x.fr))
 	case *ssa.FreeVar:
-		var out []val
-		for _, a := range r.freeVar(v, x.fr) {
-			out = append(out, r.funcTargets(a, vs)...)
-		}
-		return out
+		return union(r.freeVar(v, x.fr))
 	case *ssa.Phi:
-		var out []val
-		for _, e := range v.Edges {
-			out = append(out, r.funcTargets(val{e, x.fr}, vs)...)
-		}
-		return out
+		return union(vals(x.fr, v.Edges...))
 	case *ssa.UnOp:
-		var out []val
-		for _, st := range r.loaded(val{v.X, x.fr}, make(visited)) {
-			out = append(out, r.funcTargets(st, vs)...)
-		}
-		return out
+		return union(r.loaded(val{v.X, x.fr}, make(visited)))
 	case *ssa.Field:
-		var out []val
-		for _, fv := range r.field(val{v.X, x.fr}, fieldName(v.X.Type(), v.Field), make(visited)) {
-			out = append(out, r.funcTargets(fv, vs)...)
-		}
-		return out
+		return union(r.field(val{v.X, x.fr}, fieldName(v.X.Type(), v.Field), make(visited)))
 	case *ssa.ChangeType:
 		return r.funcTargets(val{v.X, x.fr}, vs)
 	case *ssa.MakeInterface:
@@ -236,25 +223,13 @@ func (r *resolver) funcTargets(x val, vs visited) []val {
 	case *ssa.Alloc, *ssa.IndexAddr, *ssa.FieldAddr:
 		// A function stored in a slice, a struct field or a variable:
 		// OnPublishReceived: []func(...){onPublish}.
-		var out []val
-		for _, st := range r.loaded(x, make(visited)) {
-			out = append(out, r.funcTargets(st, vs)...)
-		}
-		return out
+		return union(r.loaded(x, make(visited)))
 	case *ssa.Slice:
-		var out []val
-		for _, e := range r.elements(x, make(visited)) {
-			out = append(out, r.funcTargets(e, vs)...)
-		}
-		return out
+		return union(r.elements(x, make(visited)))
 	case *ssa.Call:
 		// A function that returns a handler (a middleware): what it
 		// returns.
-		var out []val
-		for _, ret := range r.returned(v, 0, x.fr) {
-			out = append(out, r.funcTargets(ret, vs)...)
-		}
-		return out
+		return union(r.returned(v, 0, x.fr))
 	}
 	return nil
 }

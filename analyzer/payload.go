@@ -14,21 +14,15 @@ import (
 var codecs = protocols.Codecs
 
 // sentPayloads follows the payload bytes a path names at a send call back
-// to the Go values encoded into them.
-func (r *resolver) sentPayloads(s site, p protocols.Path, msg val) []Payload {
-	if r.encodes != nil {
-		// The call encodes a Go value itself.
-		return dedupPayloads(r.encodedValues(r.eval(s, p, msg), *r.encodes))
+// to the Go values encoded into them; or, when the call encodes a Go value
+// itself (encodes is set), gives that value's type.
+func (r *resolver) sentPayloads(s site, p protocols.Path, msg val, encodes *protocols.Codec) []Payload {
+	if encodes != nil {
+		return dedupPayloads(r.codecPayloads(r.eval(s, p, msg), *encodes))
 	}
 	if n := len(p.Fields); n > 0 && p.Fields[n-1] == elemEncoded {
 		// The messages written to a stream: followed forward.
-		var root []val
-		if p.Root == protocols.RootMessage {
-			root = nonNilVal(msg)
-		} else {
-			root = r.eval(s, protocols.Path{Root: p.Root, Index: p.Index}, val{})
-		}
-		return dedupPayloads(r.forward(root, p.Fields, 0))
+		return dedupPayloads(r.forward(r.evalRoot(s, p, msg), p.Fields, 0))
 	}
 	var out []Payload
 	vs := make(visited)
@@ -118,13 +112,6 @@ func (r *resolver) encodedFrom(x val, vs visited, depth int) []Payload {
 	return []Payload{{Raw: rawKind(x.v.Type())}}
 }
 
-func nonNilVal(v val) []val {
-	if v.v == nil {
-		return nil
-	}
-	return []val{v}
-}
-
 // byteMethod follows a value converted to an interface whose method
 // makes the bytes (sarama.Encoder), or given to a call that makes the
 // bytes with a method the value has (Call.ByteMethod), into that method
@@ -184,7 +171,7 @@ func (r *resolver) encodedByCall(call *ssa.Call, i int, fr *frame, vs visited, d
 	name := calleeName(&call.Call)
 	s := newSiteIn(call, fr)
 	if c, ok := codecs.Encoders[name]; ok && c.Data.Root == protocols.RootResult && c.Data.Index == i {
-		return r.encodedValues(r.eval(s, c.Value, val{}), c)
+		return r.codecPayloads(r.eval(s, c.Value, val{}), c)
 	}
 	if p, ok := codecs.Buffers[name]; ok {
 		var out []Payload
@@ -232,27 +219,14 @@ func (r *resolver) streamEncoded(stream val) []Payload {
 			continue
 		}
 		// Every Encode call on the encoder the constructor returned.
-		for _, encUse := range uses(call) {
-			ec, ok := encUse.(*ssa.Call)
-			if !ok {
-				continue
-			}
-			c, ok := codecs.Encoders[calleeName(&ec.Call)]
-			if !ok || !c.Data.IsZero() {
-				continue
-			}
-			es := newSiteIn(ec, stream.fr)
-			if !sameValue(vals(es.fr, es.recv()), call) {
-				continue
-			}
-			out = append(out, r.encodedValues(r.eval(es, c.Value, val{}), c)...)
-		}
+		out = append(out, r.streamCodecPayloads(call, stream.fr, codecs.Encoders)...)
 	}
 	return out
 }
 
-// encodedValues returns the payloads of Go values given to an encoder.
-func (r *resolver) encodedValues(vs []val, c protocols.Codec) []Payload {
+// codecPayloads returns the payloads of the Go values given to an
+// encoder, or of the pointers a decoder decodes into.
+func (r *resolver) codecPayloads(vs []val, c protocols.Codec) []Payload {
 	var out []Payload
 	for _, v := range vs {
 		for _, ct := range r.concreteTypes(v, make(visited), 0) {
@@ -357,16 +331,21 @@ func (r *resolver) concreteTypes(x val, vs visited, depth int) []valueType {
 // receivedPayloads follows the payload a path names, from the message a
 // receive call returns, forward to the decoders that decode it.
 func (r *resolver) receivedPayloads(s site, p protocols.Path, msg val) []Payload {
-	var vs []val
-	switch p.Root {
-	case protocols.RootMessage:
-		if msg.v != nil {
-			vs = []val{msg}
+	return dedupPayloads(r.forward(r.evalRoot(s, p, msg), p.Fields, 0))
+}
+
+// readsOfFields follows received values forward through a path of
+// fields: the values that read the last one.
+func (r *resolver) readsOfFields(vs []val, fields []string) []val {
+	for _, f := range fields {
+		var next []val
+		seen := make(visited)
+		for _, v := range vs {
+			next = append(next, r.readsOfField(v, f, seen)...)
 		}
-	default:
-		vs = r.eval(s, protocols.Path{Root: p.Root, Index: p.Index}, val{})
+		vs = next
 	}
-	return dedupPayloads(r.forward(vs, p.Fields, 0))
+	return vs
 }
 
 // readsOfField returns the values that read the named field of the struct
@@ -401,12 +380,8 @@ func (r *resolver) readsOfField(x val, name string, vs visited) []val {
 		switch kind {
 		case elemMethod:
 			if call, ok := ref.(*ssa.Call); ok && isMethodCallOn(&call.Call, x.v, strings.TrimSuffix(name, "()")) {
-				if _, tuple := call.Type().(*types.Tuple); tuple {
-					// m, err := c.ReadMessage(t): the first result.
-					out = append(out, vals(x.fr, resultsOf(call, 0)...)...)
-				} else {
-					out = append(out, val{call, x.fr})
-				}
+				// m, err := c.ReadMessage(t): the first result.
+				out = append(out, vals(x.fr, resultsOf(call, 0)...)...)
 			}
 		case elemChannel:
 			if sel, ok := ref.(*ssa.Select); ok {
@@ -429,15 +404,7 @@ func (r *resolver) readsOfField(x val, name string, vs visited) []val {
 				}
 			}
 			if u, ok := ref.(*ssa.UnOp); ok && u.Op == token.ARROW && u.X == x.v {
-				if u.CommaOk {
-					for _, ex := range referrers(u) {
-						if e, ok := ex.(*ssa.Extract); ok && e.Index == 0 {
-							out = append(out, val{e, x.fr})
-						}
-					}
-				} else {
-					out = append(out, val{u, x.fr})
-				}
+				out = append(out, vals(x.fr, commaOkValue(u, u.CommaOk)...)...)
 			}
 		case elemElements:
 			switch e := ref.(type) {
@@ -454,15 +421,7 @@ func (r *resolver) readsOfField(x val, name string, vs visited) []val {
 			// m.Values["data"]: the lookups of that key.
 			if lk, ok := ref.(*ssa.Lookup); ok && lk.X == x.v {
 				if k, ok := constString(lk.Index); ok && k == mapKey(name) {
-					if lk.CommaOk {
-						for _, ex := range referrers(lk) {
-							if e, ok := ex.(*ssa.Extract); ok && e.Index == 0 {
-								out = append(out, val{e, x.fr})
-							}
-						}
-					} else {
-						out = append(out, val{lk, x.fr})
-					}
+					out = append(out, vals(x.fr, commaOkValue(lk, lk.CommaOk)...)...)
 				}
 			}
 		case elemOptionArg:
@@ -476,77 +435,16 @@ func (r *resolver) readsOfField(x val, name string, vs visited) []val {
 		if ta, ok := ref.(*ssa.TypeAssert); ok && ta.X == x.v {
 			// e, ok := ev.(*kafka.Message), case *kafka.Message: the
 			// asserted value, read on.
-			if ta.CommaOk {
-				for _, ex := range referrers(ta) {
-					if e, ok := ex.(*ssa.Extract); ok && e.Index == 0 {
-						out = append(out, r.readsOfField(val{e, x.fr}, name, vs)...)
-					}
-				}
-			} else {
-				out = append(out, r.readsOfField(val{ta, x.fr}, name, vs)...)
+			for _, e := range commaOkValue(ta, ta.CommaOk) {
+				out = append(out, r.readsOfField(val{e, x.fr}, name, vs)...)
 			}
 			continue
 		}
-		if kind != elemField {
-			// Through variables and helpers as fields are.
-			switch ref := ref.(type) {
-			case *ssa.Store:
-				if ref.Val == x.v {
-					for _, l := range loads(ref.Addr) {
-						out = append(out, r.readsOfField(val{l, x.fr}, name, vs)...)
-					}
-				}
-			case *ssa.Phi:
-				out = append(out, r.readsOfField(val{ref, x.fr}, name, vs)...)
-			case ssa.CallInstruction:
-				for _, p := range paramsReceiving(ref, x.v) {
-					out = append(out, r.readsOfField(val{p, nil}, name, vs)...)
-				}
-			case *ssa.MakeClosure:
-				for _, fv := range boundFreeVars(ref, x.v) {
-					out = append(out, r.readsOfField(val{fv, nil}, name, vs)...)
-				}
-			}
-			continue
-		}
+		// Through phis, helpers, closures and variables: the other
+		// elements of a path through variables as fields are.
 		switch ref := ref.(type) {
-		case *ssa.Field:
-			if ref.X == x.v && fieldName(x.v.Type(), ref.Field) == name {
-				out = append(out, val{ref, x.fr})
-			}
-		case *ssa.FieldAddr:
-			if ref.X == x.v && fieldName(x.v.Type(), ref.Field) == name {
-				out = append(out, vals(x.fr, loads(ref)...)...)
-				if isPointerTo(ref.Type(), isStruct) {
-					out = append(out, val{ref, x.fr})
-				}
-			}
-		case *ssa.Store:
-			if ref.Val == x.v {
-				// Stored into a variable: reads of that variable.
-				for _, ar := range referrers(ref.Addr) {
-					switch ar := ar.(type) {
-					case *ssa.FieldAddr:
-						if fieldName(ar.X.Type(), ar.Field) == name {
-							out = append(out, vals(x.fr, loads(ar)...)...)
-							if isPointerTo(ar.Type(), isStruct) {
-								// A nested struct read in place: p.FetchPartition.Records.
-								out = append(out, val{ar, x.fr})
-							}
-						}
-					case *ssa.UnOp:
-						if ar.Op == token.MUL {
-							out = append(out, r.readsOfField(val{ar, x.fr}, name, vs)...)
-						}
-					}
-				}
-			}
 		case *ssa.Phi:
 			out = append(out, r.readsOfField(val{ref, x.fr}, name, vs)...)
-		case *ssa.UnOp:
-			if ref.Op == token.MUL && ref.X == x.v {
-				out = append(out, r.readsOfField(val{ref, x.fr}, name, vs)...)
-			}
 		case ssa.CallInstruction:
 			for _, p := range paramsReceiving(ref, x.v) {
 				out = append(out, r.readsOfField(val{p, nil}, name, vs)...)
@@ -555,6 +453,68 @@ func (r *resolver) readsOfField(x val, name string, vs visited) []val {
 			for _, fv := range boundFreeVars(ref, x.v) {
 				out = append(out, r.readsOfField(val{fv, nil}, name, vs)...)
 			}
+		case *ssa.Store:
+			if ref.Val != x.v {
+				break
+			}
+			if kind != elemField {
+				for _, l := range loads(ref.Addr) {
+					out = append(out, r.readsOfField(val{l, x.fr}, name, vs)...)
+				}
+				break
+			}
+			// Stored into a variable: reads of that variable.
+			for _, ar := range referrers(ref.Addr) {
+				switch ar := ar.(type) {
+				case *ssa.FieldAddr:
+					if fieldName(ar.X.Type(), ar.Field) == name {
+						out = append(out, fieldAddrReads(ar, x.fr)...)
+					}
+				case *ssa.UnOp:
+					if ar.Op == token.MUL {
+						out = append(out, r.readsOfField(val{ar, x.fr}, name, vs)...)
+					}
+				}
+			}
+		case *ssa.Field:
+			if kind == elemField && ref.X == x.v && fieldName(x.v.Type(), ref.Field) == name {
+				out = append(out, val{ref, x.fr})
+			}
+		case *ssa.FieldAddr:
+			if kind == elemField && ref.X == x.v && fieldName(x.v.Type(), ref.Field) == name {
+				out = append(out, fieldAddrReads(ref, x.fr)...)
+			}
+		case *ssa.UnOp:
+			if kind == elemField && ref.Op == token.MUL && ref.X == x.v {
+				out = append(out, r.readsOfField(val{ref, x.fr}, name, vs)...)
+			}
+		}
+	}
+	return out
+}
+
+// fieldAddrReads returns the reads of a field through its address: its
+// loads, and, for a nested struct read in place (p.FetchPartition.Records),
+// the address itself.
+func fieldAddrReads(fa *ssa.FieldAddr, fr *frame) []val {
+	out := vals(fr, loads(fa)...)
+	if isPointerTo(fa.Type(), isStruct) {
+		out = append(out, val{fa, fr})
+	}
+	return out
+}
+
+// commaOkValue returns the values that stand for what v, a receive, map
+// lookup or type assertion, gives: v itself, or, in its comma-ok form
+// (m, ok := <-ch), the Extract of its first result.
+func commaOkValue(v ssa.Value, commaOk bool) []ssa.Value {
+	if !commaOk {
+		return []ssa.Value{v}
+	}
+	var out []ssa.Value
+	for _, ref := range referrers(v) {
+		if e, ok := ref.(*ssa.Extract); ok && e.Index == 0 {
+			out = append(out, e)
 		}
 	}
 	return out
@@ -569,7 +529,7 @@ func passesAs(c *ssa.CallCommon, v ssa.Value, name string) bool {
 		return false
 	}
 	s := site{common: c}
-	return s.argAt(i) == v
+	return s.arg(i) == v
 }
 
 // isMethodCallOn reports whether c calls method name on recv.
@@ -604,14 +564,8 @@ func (r *resolver) decodedInto(x val, vs visited, depth int) []Payload {
 		case *ssa.ChangeType, *ssa.MakeInterface, *ssa.Phi, *ssa.Slice:
 			out = append(out, r.decodedInto(val{ref.(ssa.Value), x.fr}, vs, depth)...)
 		case *ssa.TypeAssert:
-			if ref.CommaOk {
-				for _, ex := range referrers(ref) {
-					if e, ok := ex.(*ssa.Extract); ok && e.Index == 0 {
-						out = append(out, r.decodedInto(val{e, x.fr}, vs, depth)...)
-					}
-				}
-			} else {
-				out = append(out, r.decodedInto(val{ref, x.fr}, vs, depth)...)
+			for _, e := range commaOkValue(ref, ref.CommaOk) {
+				out = append(out, r.decodedInto(val{e, x.fr}, vs, depth)...)
 			}
 		case *ssa.Store:
 			if ref.Val == x.v {
@@ -629,11 +583,10 @@ func (r *resolver) decodedInto(x val, vs visited, depth int) []Payload {
 }
 
 func (r *resolver) decodedByCall(instr ssa.CallInstruction, x val, vs visited, depth int) []Payload {
-	common := instr.Common()
-	name := calleeName(common)
-	s := site{instr: instr, common: common, fn: instr.Parent(), fr: x.fr}
+	s := newSiteIn(instr, x.fr)
+	name := calleeName(s.common)
 	if c, ok := codecs.Decoders[name]; ok && !c.Data.IsZero() && sameValue(r.eval(s, c.Data, val{}), x.v) {
-		return r.onlyFor(instr, r.decodedValues(r.eval(s, c.Value, val{}), c))
+		return r.onlyFor(instr, r.codecPayloads(r.eval(s, c.Value, val{}), c))
 	}
 	if p, ok := codecs.Readers[name]; ok && sameValue(r.eval(s, p, val{}), x.v) {
 		if call, ok := instr.(*ssa.Call); ok {
@@ -663,20 +616,8 @@ func (r *resolver) streamDecoded(stream val) []Payload {
 		if !sameValue(r.eval(newSiteIn(call, stream.fr), sc.Stream, val{}), stream.v) {
 			continue
 		}
-		for _, decUse := range uses(call) {
-			dc, ok := decUse.(*ssa.Call)
-			if !ok {
-				continue
-			}
-			c, ok := codecs.Decoders[calleeName(&dc.Call)]
-			if !ok || !c.Data.IsZero() {
-				continue
-			}
-			ds := newSiteIn(dc, stream.fr)
-			if !sameValue(vals(ds.fr, ds.recv()), call) {
-				continue
-			}
-			out = append(out, r.onlyFor(dc, r.decodedValues(r.eval(ds, c.Value, val{}), c))...)
+		for _, cc := range boundCodecCalls(call, stream.fr, codecs.Decoders) {
+			out = append(out, r.onlyFor(cc.s.instr, r.codecPayloads(r.eval(cc.s, cc.c.Value, val{}), cc.c))...)
 		}
 	}
 	return out
@@ -687,18 +628,10 @@ func (r *resolver) streamDecoded(stream val) []Payload {
 func (r *resolver) readsOfPath(s site, p protocols.Path, msg val) map[ssa.Value]bool {
 	vs := []val{msg}
 	if p.Root != protocols.RootMessage {
-		vs = r.eval(s, protocols.Path{Root: p.Root, Index: p.Index}, val{})
-	}
-	for _, f := range p.Fields {
-		var next []val
-		seen := make(visited)
-		for _, v := range vs {
-			next = append(next, r.readsOfField(v, f, seen)...)
-		}
-		vs = next
+		vs = r.evalRoot(s, p, val{})
 	}
 	out := make(map[ssa.Value]bool)
-	for _, v := range vs {
+	for _, v := range r.readsOfFields(vs, p.Fields) {
 		out[v.v] = true
 	}
 	return out
@@ -756,21 +689,6 @@ func (r *resolver) topicGuard(instr ssa.Instruction) string {
 		}
 	}
 	return ""
-}
-
-// decodedValues returns the payloads of the pointers a decoder decodes
-// into.
-func (r *resolver) decodedValues(vs []val, c protocols.Codec) []Payload {
-	var out []Payload
-	for _, v := range vs {
-		for _, ct := range r.concreteTypes(v, make(visited), 0) {
-			out = append(out, ct.payload(c))
-		}
-	}
-	if len(out) == 0 && len(vs) > 0 {
-		out = append(out, Payload{Type: anyType, ContentType: c.ContentType, Encoding: c.Encoding})
-	}
-	return out
 }
 
 // paramsReceiving returns the parameters of the package's functions that

@@ -20,8 +20,8 @@ func newSite(instr ssa.CallInstruction, fn *ssa.Function) site {
 }
 
 // newSiteIn is the site of a call reached by a walk in frame fr.
-func newSiteIn(call *ssa.Call, fr *frame) site {
-	return site{instr: call, common: &call.Call, fn: call.Parent(), fr: fr}
+func newSiteIn(call ssa.CallInstruction, fr *frame) site {
+	return site{instr: call, common: call.Common(), fn: call.Parent(), fr: fr}
 }
 
 func (s site) pos() token.Pos { return s.instr.Pos() }
@@ -62,9 +62,6 @@ func (s site) arg(i int) ssa.Value {
 	}
 	return nil
 }
-
-// argAt is arg for a site that may have no instruction.
-func (s site) argAt(i int) ssa.Value { return s.arg(i) }
 
 // results returns the values of the i-th result of the call.
 func (s site) results(i int) []ssa.Value {

@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -22,21 +21,16 @@ const (
 // streamUses returns the calls that use a stream value: directly, after
 // conversion to an interface (io.Writer), through local variables, and
 // in the package's functions and closures it is passed to.
-func (r *resolver) streamUses(x val, vs visited, out *[]val) {
+func (r *resolver) streamUses(x val, vs visited, out *[]site) {
 	if !r.step() || !vs.visit(x) {
 		return
 	}
 	for _, ref := range referrers(x.v) {
 		switch ref := ref.(type) {
 		case ssa.CallInstruction:
-			if call, ok := ref.(*ssa.Call); ok {
-				*out = append(*out, val{call, x.fr})
-			} else {
-				c := ref.Common()
-				// go/defer: the call has no value, but its arguments are
-				// the stream's uses all the same.
-				*out = append(*out, val{&callValue{common: c, parent: ref.Parent(), pos: ref.Pos()}, x.fr})
-			}
+			// go/defer calls too: they have no value, but their
+			// arguments are the stream's uses all the same.
+			*out = append(*out, newSiteIn(ref, x.fr))
 			for _, p := range paramsReceiving(ref, x.v) {
 				r.streamUses(val{p, nil}, vs, out)
 			}
@@ -137,53 +131,18 @@ func (r *resolver) dynamicParams(c *ssa.CallCommon, x val) []val {
 	return out
 }
 
-// callValue stands for a go or defer call, which has no value.
-type callValue struct {
-	common *ssa.CallCommon
-	parent *ssa.Function
-	pos    token.Pos
-}
-
-var _ ssa.Value = (*callValue)(nil)
-
-func (c *callValue) Name() string                  { return "call" }
-func (c *callValue) String() string                { return "go/defer call" }
-func (c *callValue) Type() types.Type              { return types.NewTuple() }
-func (c *callValue) Parent() *ssa.Function         { return c.parent }
-func (c *callValue) Referrers() *[]ssa.Instruction { return nil }
-func (c *callValue) Pos() token.Pos                { return c.pos }
-
-func (c *callValue) site(fr *frame) site {
-	return site{common: c.common, fn: c.parent, fr: fr}
-}
-
-// callOf returns the call a stream use is.
-func callOf(x val) (site, bool) {
-	switch c := x.v.(type) {
-	case *ssa.Call:
-		return newSiteIn(c, x.fr), true
-	case *callValue:
-		return c.site(x.fr), true
-	}
-	return site{}, false
-}
-
 // writtenTo returns the messages written to the streams vs.
 func (r *resolver) writtenTo(vs []val) []Payload {
 	var out []Payload
 	for _, stream := range vs {
-		var calls []val
+		var calls []site
 		derived := make(visited)
 		r.streamUses(stream, derived, &calls)
-		for _, cv := range calls {
-			s, ok := callOf(cv)
-			if !ok {
-				continue
-			}
+		for _, s := range calls {
 			name := calleeName(s.common)
 			if sc, ok := codecs.StreamEncoders[name]; ok && r.isStream(s, sc.Stream, derived) {
-				if call, ok := cv.v.(*ssa.Call); ok {
-					out = append(out, r.encodedByStreamCtor(val{call, cv.fr})...)
+				if call, ok := s.instr.(*ssa.Call); ok {
+					out = append(out, r.streamCodecPayloads(call, s.fr, codecs.Encoders)...)
 				}
 				continue
 			}
@@ -192,7 +151,7 @@ func (r *resolver) writtenTo(vs []val) []Payload {
 				continue
 			}
 			if !c.Value.IsZero() {
-				out = append(out, r.encodedValues(r.eval(s, c.Value, val{}), c)...)
+				out = append(out, r.codecPayloads(r.eval(s, c.Value, val{}), c)...)
 				continue
 			}
 			seen := make(visited)
@@ -214,18 +173,14 @@ func (r *resolver) writtenTo(vs []val) []Payload {
 func (r *resolver) readFrom(vs []val) []Payload {
 	var out []Payload
 	for _, stream := range vs {
-		var calls []val
+		var calls []site
 		derived := make(visited)
 		r.streamUses(stream, derived, &calls)
-		for _, cv := range calls {
-			s, ok := callOf(cv)
-			if !ok {
-				continue
-			}
+		for _, s := range calls {
 			name := calleeName(s.common)
 			if sc, ok := codecs.StreamDecoders[name]; ok && r.isStream(s, sc.Stream, derived) {
-				if call, ok := cv.v.(*ssa.Call); ok {
-					out = append(out, r.decodedByStreamCtor(val{call, cv.fr})...)
+				if call, ok := s.instr.(*ssa.Call); ok {
+					out = append(out, r.streamCodecPayloads(call, s.fr, codecs.Decoders)...)
 				}
 				continue
 			}
@@ -234,17 +189,11 @@ func (r *resolver) readFrom(vs []val) []Payload {
 				continue
 			}
 			if !c.Value.IsZero() {
-				out = append(out, r.decodedValues(r.eval(s, c.Value, val{}), c)...)
+				out = append(out, r.codecPayloads(r.eval(s, c.Value, val{}), c)...)
 				continue
 			}
-			var data []val
-			if c.Data.Root == protocols.RootResult {
-				data = vals(cv.fr, resultsOfSite(cv, c.Data.Index)...)
-			} else {
-				data = r.eval(s, protocols.Path{Root: c.Data.Root, Index: c.Data.Index}, val{})
-			}
 			seen := make(visited)
-			for _, d := range data {
+			for _, d := range r.evalRoot(s, c.Data, val{}) {
 				out = append(out, r.decodedInto(d, seen, 0)...)
 			}
 		}
@@ -256,78 +205,50 @@ func (r *resolver) readFrom(vs []val) []Payload {
 // (one of the values derived from it): the call reads or writes that
 // stream, not another value it was given.
 func (r *resolver) isStream(s site, p protocols.Path, derived visited) bool {
-	for _, v := range r.eval(s, p, val{}) {
-		for x := v.v; x != nil; {
-			for d := range derived {
-				if d.v == x {
-					return true
-				}
-			}
-			switch y := x.(type) {
-			case *ssa.MakeInterface:
-				x = y.X
-			case *ssa.ChangeInterface:
-				x = y.X
-			case *ssa.ChangeType:
-				x = y.X
-			default:
-				x = nil
-			}
+	vs := r.eval(s, p, val{})
+	for d := range derived {
+		if sameValue(vs, d.v) {
+			return true
 		}
 	}
 	return false
 }
 
-// resultsOfSite returns the values of result i of a stream use.
-func resultsOfSite(cv val, i int) []ssa.Value {
-	if call, ok := cv.v.(*ssa.Call); ok {
-		return resultsOf(call, i)
-	}
-	return nil
+// codecCall is a call of an encoder or decoder.
+type codecCall struct {
+	s site
+	c protocols.Codec
 }
 
-// encodedByStreamCtor returns the values encoded by the encoders a stream
-// encoder constructor (json.NewEncoder(conn)) returned.
-func (r *resolver) encodedByStreamCtor(ctor val) []Payload {
-	call := ctor.v.(*ssa.Call)
-	var out []Payload
-	for _, encUse := range uses(call) {
-		ec, ok := encUse.(*ssa.Call)
+// boundCodecCalls returns the calls of the codecs of table (Encoders or
+// Decoders) on the encoder or decoder a stream codec constructor call
+// returned: enc.Encode(v) after enc := json.NewEncoder(w).
+func boundCodecCalls(ctor *ssa.Call, fr *frame, table map[string]protocols.Codec) []codecCall {
+	var out []codecCall
+	for _, use := range uses(ctor) {
+		call, ok := use.(*ssa.Call)
 		if !ok {
 			continue
 		}
-		c, ok := codecs.Encoders[calleeName(&ec.Call)]
+		c, ok := table[calleeName(&call.Call)]
 		if !ok || !c.Data.IsZero() {
 			continue
 		}
-		es := newSiteIn(ec, ctor.fr)
-		if !sameValue(vals(es.fr, es.recv()), call) {
-			continue
+		s := newSiteIn(call, fr)
+		if sameValue(vals(s.fr, s.recv()), ctor) {
+			out = append(out, codecCall{s, c})
 		}
-		out = append(out, r.encodedValues(r.eval(es, c.Value, val{}), c)...)
 	}
 	return out
 }
 
-// decodedByStreamCtor returns the values decoded by the decoders a stream
-// decoder constructor (json.NewDecoder(r.Body)) returned.
-func (r *resolver) decodedByStreamCtor(ctor val) []Payload {
-	call := ctor.v.(*ssa.Call)
+// streamCodecPayloads returns the values encoded (or decoded into) by the
+// codecs of table called on what a stream codec constructor call
+// returned (json.NewEncoder(conn), json.NewDecoder(r.Body)).
+func (r *resolver) streamCodecPayloads(ctor *ssa.Call, fr *frame, table map[string]protocols.Codec) []Payload {
 	var out []Payload
-	for _, decUse := range uses(call) {
-		dc, ok := decUse.(*ssa.Call)
-		if !ok {
-			continue
-		}
-		c, ok := codecs.Decoders[calleeName(&dc.Call)]
-		if !ok || !c.Data.IsZero() {
-			continue
-		}
-		ds := newSiteIn(dc, ctor.fr)
-		if !sameValue(vals(ds.fr, ds.recv()), call) {
-			continue
-		}
-		out = append(out, r.decodedValues(r.eval(ds, c.Value, val{}), c)...)
+	for _, cc := range boundCodecCalls(ctor, fr, table) {
+		out = append(out, r.codecPayloads(r.eval(cc.s, cc.c.Value, val{}), cc.c)...)
 	}
 	return out
 }

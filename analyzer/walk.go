@@ -185,11 +185,9 @@ type resolver struct {
 	// topicReads, while a receive call is analysed, are the values that
 	// read the received message's topic.
 	topicReads map[ssa.Value]bool
-	// encodes, while a send call whose table says it encodes its
-	// payload is analysed, is that encoding.
-	encodes *protocols.Codec
-	// byteMethod, while such a send call is analysed, is the method it
-	// calls to make the bytes of a payload given as an interface.
+	// sendByteMethod, while the payload of a send call whose table
+	// names a ByteMethod is followed, is that method, which the call
+	// uses to make the bytes of a payload given as an interface.
 	sendByteMethod string
 }
 
@@ -294,7 +292,7 @@ func (p *paramRef) with(field string) *paramRef {
 // else to the arguments of every call in the package.
 func (r *resolver) param(p *ssa.Parameter, fr *frame) []val {
 	if fr != nil && fr.fn == p.Parent() {
-		if a := argForParam(fr.call, p); a != nil {
+		if a := argOf(site{common: fr.call}, paramIndex(p)); a != nil {
 			return vals(fr.up, a)
 		}
 		return nil
@@ -307,21 +305,6 @@ func (r *resolver) param(p *ssa.Parameter, fr *frame) []val {
 		out = append(out, val{a, nil})
 	}
 	return out
-}
-
-// argForParam returns the argument a call passes for parameter p.
-func argForParam(call *ssa.CallCommon, p *ssa.Parameter) ssa.Value {
-	i := paramIndex(p)
-	if call.IsInvoke() {
-		if i == 0 {
-			return call.Value
-		}
-		i--
-	}
-	if i >= 0 && i < len(call.Args) {
-		return call.Args[i]
-	}
-	return nil
 }
 
 func paramIndex(p *ssa.Parameter) int {
@@ -340,7 +323,7 @@ func (t *tracer) incoming(v ssa.Value) []ssa.Value {
 	case *ssa.Parameter:
 		var out []ssa.Value
 		for _, s := range t.callers[v.Parent()] {
-			if a := argForParam(s.common, v); a != nil {
+			if a := argOf(s, paramIndex(v)); a != nil {
 				out = append(out, a)
 			}
 		}
@@ -403,6 +386,13 @@ func (r *resolver) eval(s site, p protocols.Path, msg val) []val {
 	return r.fields(out, p.Fields)
 }
 
+// evalRoot returns the values a path starts from at a call site, before
+// its fields: the fields of received values (and of streams) are followed
+// forward to their reads, not back to where they are set.
+func (r *resolver) evalRoot(s site, p protocols.Path, msg val) []val {
+	return r.eval(s, protocols.Path{Root: p.Root, Index: p.Index}, msg)
+}
+
 // embedder returns the struct a receiver is an embedded field of, if it
 // is: *(&c.cmdable), &c.baseClient.
 func embedder(v ssa.Value) ssa.Value {
@@ -444,6 +434,13 @@ func (r *resolver) origins(x val, vs visited) []val {
 	if !r.step() || !vs.visit(x) {
 		return nil
 	}
+	union := func(xs []val) []val {
+		var out []val
+		for _, y := range xs {
+			out = append(out, r.origins(y, vs)...)
+		}
+		return out
+	}
 	switch v := x.v.(type) {
 	case *paramRef, *ctorField, *ssa.MakeMap:
 		return []val{x}
@@ -463,23 +460,11 @@ func (r *resolver) origins(x val, vs visited) []val {
 		}
 		// A pointer loaded from a variable or field: what was stored
 		// there.
-		var out []val
-		for _, st := range r.loaded(val{v.X, x.fr}, vs) {
-			out = append(out, r.origins(st, vs)...)
-		}
-		return out
+		return union(r.loaded(val{v.X, x.fr}, vs))
 	case *ssa.Field:
-		var out []val
-		for _, fv := range r.field(val{v.X, x.fr}, fieldName(v.X.Type(), v.Field), make(visited)) {
-			out = append(out, r.origins(fv, vs)...)
-		}
-		return out
+		return union(r.field(val{v.X, x.fr}, fieldName(v.X.Type(), v.Field), make(visited)))
 	case *ssa.Phi:
-		var out []val
-		for _, e := range v.Edges {
-			out = append(out, r.origins(val{e, x.fr}, vs)...)
-		}
-		return out
+		return union(vals(x.fr, v.Edges...))
 	case *ssa.Call:
 		return r.callOrigins(v, 0, x.fr, vs)
 	case *ssa.Extract:
@@ -495,17 +480,9 @@ func (r *resolver) origins(x val, vs visited) []val {
 	case *ssa.ChangeInterface:
 		return r.origins(val{v.X, x.fr}, vs)
 	case *ssa.Parameter:
-		var out []val
-		for _, a := range r.param(v, x.fr) {
-			out = append(out, r.origins(a, vs)...)
-		}
-		return out
+		return union(r.param(v, x.fr))
 	case *ssa.FreeVar:
-		var out []val
-		for _, a := range r.freeVar(v, x.fr) {
-			out = append(out, r.origins(a, vs)...)
-		}
-		return out
+		return union(r.freeVar(v, x.fr))
 	}
 	return nil
 }
@@ -546,9 +523,9 @@ func (r *resolver) field(x val, name string, vs visited) []val {
 	case elemMethod:
 		return nil // results of methods are followed forward only
 	case elemMapKey:
-		return r.mapValues(x, mapKey(name), make(visited))
+		return r.mapValues(x, mapKey(name))
 	case elemMapKeys, elemMapValues:
-		return r.mapEntries(x, kind == elemMapKeys, make(visited))
+		return r.mapEntries(x, kind == elemMapKeys)
 	case elemIndex:
 		n, _ := strconv.Atoi(name[1 : len(name)-1])
 		if elems := r.elements(x, make(visited)); n < len(elems) {
@@ -656,85 +633,76 @@ func mapKey(name string) string {
 
 // mapValues returns the values stored under key in the map x (a map
 // literal, or a pointer to one: &kafka.ConfigMap{"group.id": "g"}).
-func (r *resolver) mapValues(x val, key string, vs visited) []val {
-	if !vs.visit(x) {
-		return nil
-	}
-	switch v := x.v.(type) {
-	case *ssa.MakeMap:
-		var out []val
-		for _, ref := range referrers(v) {
-			if mu, ok := ref.(*ssa.MapUpdate); ok && mu.Map == v {
-				if k, ok := constString(mu.Key); ok && k == key {
-					out = append(out, val{mu.Value, x.fr})
-				}
+func (r *resolver) mapValues(x val, key string) []val {
+	var out []val
+	for _, m := range r.mapLiterals(x, make(visited)) {
+		for _, mu := range mapUpdates(m.v) {
+			if k, ok := constString(mu.Key); ok && k == key {
+				out = append(out, val{mu.Value, m.fr})
 			}
 		}
-		return out
-	case *ssa.Alloc, *ssa.FieldAddr, *ssa.IndexAddr, *ssa.Global:
-		var out []val
-		for _, st := range r.storedInto(x) {
-			out = append(out, r.mapValues(st, key, vs)...)
-		}
-		return out
-	}
-	var out []val
-	for _, o := range r.origins(x, make(visited)) {
-		if o.v != x.v {
-			out = append(out, r.mapValues(o, key, vs)...)
-		}
-	}
-	if u, ok := x.v.(*ssa.UnOp); ok && u.Op == token.MUL {
-		for _, st := range r.loaded(val{u.X, x.fr}, make(visited)) {
-			out = append(out, r.mapValues(st, key, vs)...)
-		}
-	}
-	if mi, ok := x.v.(*ssa.MakeInterface); ok {
-		out = append(out, r.mapValues(val{mi.X, x.fr}, key, vs)...)
 	}
 	return out
 }
 
 // mapEntries returns the keys (or the values) of a map literal:
 // SubscribeMultiple(map[string]byte{"a": 0, "b": 1}, h).
-func (r *resolver) mapEntries(x val, keys bool, vs visited) []val {
+func (r *resolver) mapEntries(x val, keys bool) []val {
+	var out []val
+	for _, m := range r.mapLiterals(x, make(visited)) {
+		for _, mu := range mapUpdates(m.v) {
+			if keys {
+				out = append(out, val{mu.Key, m.fr})
+			} else {
+				out = append(out, val{mu.Value, m.fr})
+			}
+		}
+	}
+	return out
+}
+
+// mapLiterals returns the map literals x is, or points to: through the
+// variables and fields they are stored in, conversions to interfaces,
+// and whatever x comes from.
+func (r *resolver) mapLiterals(x val, vs visited) []val {
 	if !vs.visit(x) {
 		return nil
 	}
+	union := func(xs []val) []val {
+		var out []val
+		for _, y := range xs {
+			out = append(out, r.mapLiterals(y, vs)...)
+		}
+		return out
+	}
 	switch v := x.v.(type) {
 	case *ssa.MakeMap:
-		var out []val
-		for _, ref := range referrers(v) {
-			if mu, ok := ref.(*ssa.MapUpdate); ok && mu.Map == v {
-				if keys {
-					out = append(out, val{mu.Key, x.fr})
-				} else {
-					out = append(out, val{mu.Value, x.fr})
-				}
-			}
-		}
-		return out
+		return []val{x}
 	case *ssa.Alloc, *ssa.FieldAddr, *ssa.IndexAddr, *ssa.Global:
-		var out []val
-		for _, st := range r.storedInto(x) {
-			out = append(out, r.mapEntries(st, keys, vs)...)
-		}
-		return out
+		return union(r.storedInto(x))
 	case *ssa.UnOp:
-		var out []val
 		if v.Op == token.MUL {
-			for _, st := range r.loaded(val{v.X, x.fr}, make(visited)) {
-				out = append(out, r.mapEntries(st, keys, vs)...)
-			}
+			return union(r.loaded(val{v.X, x.fr}, make(visited)))
 		}
-		return out
+		return nil
 	case *ssa.MakeInterface:
-		return r.mapEntries(val{v.X, x.fr}, keys, vs)
+		return r.mapLiterals(val{v.X, x.fr}, vs)
 	}
 	var out []val
 	for _, o := range r.origins(x, make(visited)) {
 		if o.v != x.v {
-			out = append(out, r.mapEntries(o, keys, vs)...)
+			out = append(out, r.mapLiterals(o, vs)...)
+		}
+	}
+	return out
+}
+
+// mapUpdates returns the entries set in the map literal m, in order.
+func mapUpdates(m ssa.Value) []*ssa.MapUpdate {
+	var out []*ssa.MapUpdate
+	for _, ref := range referrers(m) {
+		if mu, ok := ref.(*ssa.MapUpdate); ok && mu.Map == m {
+			out = append(out, mu)
 		}
 	}
 	return out
@@ -769,6 +737,13 @@ func (r *resolver) optionArg(x val, name string, vs visited) []val {
 	if err != nil || !vs.visit(x) {
 		return nil
 	}
+	union := func(xs []val) []val {
+		var out []val
+		for _, y := range xs {
+			out = append(out, r.optionArg(y, name, vs)...)
+		}
+		return out
+	}
 	switch v := x.v.(type) {
 	case *ssa.Call:
 		if calleeName(&v.Call) == fn && i < len(v.Call.Args) {
@@ -786,31 +761,15 @@ func (r *resolver) optionArg(x val, name string, vs visited) []val {
 	case *ssa.ChangeInterface:
 		return r.optionArg(val{v.X, x.fr}, name, vs)
 	case *ssa.IndexAddr, *ssa.Alloc, *ssa.FieldAddr:
-		var out []val
-		for _, st := range r.storedInto(x) {
-			out = append(out, r.optionArg(st, name, vs)...)
-		}
-		return out
+		return union(r.storedInto(x))
 	case *ssa.UnOp:
 		if v.Op == token.MUL {
-			var out []val
-			for _, st := range r.loaded(val{v.X, x.fr}, make(visited)) {
-				out = append(out, r.optionArg(st, name, vs)...)
-			}
-			return out
+			return union(r.loaded(val{v.X, x.fr}, make(visited)))
 		}
 	case *ssa.Phi:
-		var out []val
-		for _, e := range v.Edges {
-			out = append(out, r.optionArg(val{e, x.fr}, name, vs)...)
-		}
-		return out
+		return union(vals(x.fr, v.Edges...))
 	case *ssa.Parameter, *ssa.FreeVar:
-		var out []val
-		for _, o := range r.origins(x, make(visited)) {
-			out = append(out, r.optionArg(o, name, vs)...)
-		}
-		return out
+		return union(r.origins(x, make(visited)))
 	}
 	return nil
 }
@@ -827,12 +786,11 @@ func (r *resolver) setterValues(o val, name string) []val {
 		if !ok {
 			continue
 		}
-		c := call.Common()
-		st, ok := index.Setters[calleeName(c)]
+		st, ok := index.Setters[calleeName(call.Common())]
 		if !ok || st.Field != name {
 			continue
 		}
-		s := site{instr: call, common: c, fn: call.Parent(), fr: o.fr}
+		s := newSiteIn(call, o.fr)
 		if s.recv() != o.v {
 			continue
 		}
@@ -907,6 +865,13 @@ func (r *resolver) elements(x val, vs visited) []val {
 	if !r.step() || !vs.visit(x) {
 		return nil
 	}
+	union := func(xs []val) []val {
+		var out []val
+		for _, y := range xs {
+			out = append(out, r.elements(y, vs)...)
+		}
+		return out
+	}
 	switch v := x.v.(type) {
 	case *paramRef, *ctorField:
 		return []val{x} // the list as a whole comes from elsewhere
@@ -934,50 +899,22 @@ func (r *resolver) elements(x val, vs visited) []val {
 		}
 		return out
 	case *ssa.Phi:
-		var out []val
-		for _, e := range v.Edges {
-			out = append(out, r.elements(val{e, x.fr}, vs)...)
-		}
-		return out
+		return union(vals(x.fr, v.Edges...))
 	case *ssa.UnOp:
 		if v.Op == token.MUL {
-			var out []val
-			for _, st := range r.loaded(val{v.X, x.fr}, vs) {
-				out = append(out, r.elements(st, vs)...)
-			}
-			return out
+			return union(r.loaded(val{v.X, x.fr}, vs))
 		}
 	case *ssa.Field:
-		var out []val
-		for _, fv := range r.field(val{v.X, x.fr}, fieldName(v.X.Type(), v.Field), make(visited)) {
-			out = append(out, r.elements(fv, vs)...)
-		}
-		return out
+		return union(r.field(val{v.X, x.fr}, fieldName(v.X.Type(), v.Field), make(visited)))
 	case *ssa.Call:
 		if ctor, ok := r.constructor(&v.Call); ok {
-			var out []val
-			for _, e := range ctor.field(r, newSiteIn(v, x.fr), "") {
-				out = append(out, r.elements(e, vs)...)
-			}
-			return out
+			return union(ctor.field(r, newSiteIn(v, x.fr), ""))
 		}
-		var out []val
-		for _, ret := range r.returned(v, 0, x.fr) {
-			out = append(out, r.elements(ret, vs)...)
-		}
-		return out
+		return union(r.returned(v, 0, x.fr))
 	case *ssa.Parameter:
-		var out []val
-		for _, a := range r.param(v, x.fr) {
-			out = append(out, r.elements(a, vs)...)
-		}
-		return out
+		return union(r.param(v, x.fr))
 	case *ssa.FreeVar:
-		var out []val
-		for _, a := range r.freeVar(v, x.fr) {
-			out = append(out, r.elements(a, vs)...)
-		}
-		return out
+		return union(r.freeVar(v, x.fr))
 	case *ssa.MakeInterface:
 		return r.elements(val{v.X, x.fr}, vs)
 	case *ssa.ChangeType:
