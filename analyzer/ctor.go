@@ -234,7 +234,7 @@ func (r *resolver) recordFields(fields map[string][]Str, params map[string]*Para
 	} else if isLibraryType(typ) {
 		// A client: the fields its tables read (Topic, GroupID, ...),
 		// which may be kept internally and named by its constructors.
-		for _, n := range libraryFieldNames() {
+		for _, n := range libFieldNames {
 			names = append(names, n)
 			types_ = append(types_, nil)
 		}
@@ -333,13 +333,10 @@ func isLibraryType(t types.Type) bool {
 	return ok
 }
 
-// libFieldNames are computed once, before any pass runs (passes run in
-// parallel).
-var libFieldNames = computeLibraryFieldNames()
-
-// libraryFieldNames are the field names the tables read from clients and
+// libFieldNames are the field names the tables read from clients and
 // constructors set: what a constructor fact needs to keep of a client.
-func libraryFieldNames() []string { return libFieldNames }
+// They are computed once, before any pass runs (passes run in parallel).
+var libFieldNames = computeLibraryFieldNames()
 
 func computeLibraryFieldNames() []string {
 	var names []string
@@ -372,5 +369,3 @@ func computeLibraryFieldNames() []string {
 	sort.Strings(names)
 	return names
 }
-
-var _ = fmt.Sprint

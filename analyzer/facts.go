@@ -360,11 +360,7 @@ func (t *tracer) toFact(tm *template) OpFact {
 		op.Replies = append(op.Replies, payloadFact(rp))
 	}
 	sort.Slice(op.Extensions, func(i, j int) bool { return op.Extensions[i].Name < op.Extensions[j].Name })
-	if tm.pos.IsValid() {
-		op.Trail = append([]token.Position{t.pass.Fset.Position(tm.pos)}, tm.trail...)
-	} else {
-		op.Trail = tm.trail
-	}
+	op.Trail = t.callTrail(tm)
 	if inv := tm.invoke; inv != nil {
 		f := &InvokeFact{Method: inv.method, Full: inv.full, Recv: *inv.recv}
 		for _, a := range inv.args {

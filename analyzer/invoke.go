@@ -5,8 +5,6 @@ import (
 	"go/token"
 	"go/types"
 
-	"golang.org/x/tools/go/ssa"
-
 	"github.com/asyncapi-extract/asyncapi-extract/protocols"
 )
 
@@ -139,21 +137,9 @@ func (r *resolver) invokeTemplates(s site, m *types.Func) []*template {
 	if !userInterface(r.pass, m) {
 		return nil
 	}
-	recv := vals(s.fr, s.common.Value)
-	var concrete []types.Type
-	var deferred []*paramRef
-	for _, v := range recv {
-		for _, vt := range r.concreteTypes(v, make(visited), 0) {
-			switch {
-			case vt.param != nil:
-				deferred = append(deferred, vt.param)
-			case vt.typ != nil && !types.IsInterface(vt.typ):
-				concrete = append(concrete, vt.typ)
-			}
-		}
-	}
+	concrete, deferred := r.receiverTypes(vals(s.fr, s.common.Value))
 	var out []*template
-	for _, p := range dedupParamRefs(deferred) {
+	for _, p := range deferred {
 		out = append(out, &template{
 			invoke: &invokeT{
 				method: m.Name(),
@@ -188,6 +174,23 @@ func (r *resolver) invokeTemplates(s site, m *types.Func) []*template {
 		}
 	}
 	return out
+}
+
+// receiverTypes returns the concrete types the receiver values vs hold,
+// and, once each, the owner's parameters they come from, whose
+// implementations the owner's callers give.
+func (r *resolver) receiverTypes(vs []val) (concrete []types.Type, deferred []*paramRef) {
+	for _, v := range vs {
+		for _, vt := range r.concreteTypes(v, make(visited), 0) {
+			switch {
+			case vt.param != nil:
+				deferred = append(deferred, vt.param)
+			case vt.typ != nil && !types.IsInterface(vt.typ):
+				concrete = append(concrete, vt.typ)
+			}
+		}
+	}
+	return concrete, dedupParamRefs(deferred)
 }
 
 func dedupParamRefs(ps []*paramRef) []*paramRef {
@@ -270,40 +273,24 @@ func (r *resolver) instantiateInvoke(w *template, s site, a args, wrapper string
 		rest[i] = na
 	}
 	recv := r.recvValues(inv.recv, s, a)
-	var concrete []types.Type
-	var deferred []*paramRef
-	for _, v := range recv {
-		for _, vt := range r.concreteTypes(v, make(visited), 0) {
-			switch {
-			case vt.param != nil:
-				deferred = append(deferred, vt.param)
-			case vt.typ != nil && !types.IsInterface(vt.typ):
-				concrete = append(concrete, vt.typ)
-			}
-		}
-	}
+	concrete, deferred := r.receiverTypes(recv)
+	// The interface call inside the owner comes between this call and
+	// the implementation's.
+	outer := r.callTrail(w)
 	var out []*template
-	for _, p := range dedupParamRefs(deferred) {
+	for _, p := range deferred {
 		tm := *w
 		tm.invoke = &invokeT{method: inv.method, full: inv.full,
 			recv: &ParamPayload{Index: p.index, Fields: p.fields}, args: rest, pos: s.pos()}
 		tm.pos = s.pos()
 		tm.via = via
-		if w.pos.IsValid() {
-			tm.trail = append([]token.Position{r.pass.Fset.Position(w.pos)}, w.trail...)
-		}
+		tm.trail = outer
 		out = append(out, &tm)
 	}
 	for _, impl := range r.methodsOf(concrete, inv.method) {
 		for _, iw := range r.wrapperOf(nil, impl) {
 			ia := invokeArgs{recv: recv, rest: rest, targs: a.typeArgs()}
 			for _, tm := range r.instantiate(iw, s, ia, impl.FullName()) {
-				// The interface call inside the owner comes between
-				// this call and the implementation's.
-				outer := w.trail
-				if w.pos.IsValid() {
-					outer = append([]token.Position{r.pass.Fset.Position(w.pos)}, w.trail...)
-				}
 				tm.trail = append(append([]token.Position(nil), outer...), tm.trail...)
 				tm.via = append(append([]string(nil), via...), tm.via...)
 				out = append(out, tm)
@@ -324,5 +311,3 @@ func (r *resolver) recvValues(p *ParamPayload, s site, a args) []val {
 	}
 	return nil
 }
-
-var _ = ssa.Value(nil)

@@ -70,8 +70,6 @@ func (s Str) Known() (string, bool) {
 	return b.String(), true
 }
 
-// hasLiteral reports whether some of s is known text: then s is a
-// template rather than a wholly unknown value.
 // literalPrefix returns the literal text s starts with.
 func (s Str) literalPrefix() string {
 	var sb strings.Builder
@@ -84,6 +82,8 @@ func (s Str) literalPrefix() string {
 	return sb.String()
 }
 
+// hasLiteral reports whether some of s is known text: then s is a
+// template rather than a wholly unknown value.
 func (s Str) hasLiteral() bool {
 	for _, p := range s.Parts {
 		if p.Kind == PartLit && p.Text != "" {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // StringFuncFact summarises a function that builds a string from its
@@ -82,24 +83,34 @@ func stringExpr(pass *analysis.Pass, fn *types.Func, e ast.Expr, depth int) []St
 			return concatAll([][]Str{stringExpr(pass, fn, e.X, depth+1), stringExpr(pass, fn, e.Y, depth+1)})
 		}
 	case *ast.CallExpr:
-		callee, ok := typeutilCallee(pass, e).(*types.Func)
-		if !ok || callee.FullName() != "fmt.Sprintf" || len(e.Args) == 0 {
+		callee := typeutil.StaticCallee(pass.TypesInfo, e)
+		if callee == nil || callee.FullName() != "fmt.Sprintf" || len(e.Args) == 0 {
 			return nil
 		}
 		tv := pass.TypesInfo.Types[e.Args[0]]
 		if tv.Value == nil || tv.Value.Kind() != constant.String {
 			return nil
 		}
-		return sprintfStrs(constant.StringVal(tv.Value), len(e.Args)-1, func(i int) []Str {
-			return stringExpr(pass, fn, e.Args[i+1], depth+1)
+		nargs := len(e.Args) - 1
+		return sprintfStrs(constant.StringVal(tv.Value), func(i int, verb byte) []Str {
+			var strs []Str
+			if i < nargs && (verb == 's' || verb == 'v' || verb == 'd') {
+				strs = stringExpr(pass, fn, e.Args[i+1], depth+1)
+			}
+			if len(strs) == 0 {
+				strs = []Str{dynamic("value", "a formatted value")}
+			}
+			return strs
 		})
 	}
 	return nil
 }
 
-// sprintfStrs builds the Strs of a Sprintf of format whose i-th argument
-// arg gives, literal text between the verbs.
-func sprintfStrs(format string, nargs int, arg func(i int) []Str) []Str {
+// sprintfStrs builds the Strs of a Sprintf of format: the literal text
+// between the verbs, and for each verb what arg gives for its argument
+// number i (whether there is one is for arg to say). Both the syntax
+// (StringFuncFact) and the SSA form (stringBuilders) read Sprintf so.
+func sprintfStrs(format string, arg func(i int, verb byte) []Str) []Str {
 	var alts [][]Str
 	argi := 0
 	text := ""
@@ -109,6 +120,7 @@ func sprintfStrs(format string, nargs int, arg func(i int) []Str) []Str {
 			text += format[i : i+1] // a byte: string(c) would be the rune U+00XX
 			continue
 		}
+		// Skip flags, width and precision up to the verb.
 		j := i + 1
 		for j < len(format) && strings.IndexByte("+-# 0123456789.[]*", format[j]) >= 0 {
 			j++
@@ -127,14 +139,7 @@ func sprintfStrs(format string, nargs int, arg func(i int) []Str) []Str {
 			alts = append(alts, []Str{lit(text)})
 			text = ""
 		}
-		var strs []Str
-		if argi < nargs && (verb == 's' || verb == 'v' || verb == 'd') {
-			strs = arg(argi)
-		}
-		if len(strs) == 0 {
-			strs = []Str{dynamic("value", "a formatted value")}
-		}
-		alts = append(alts, strs)
+		alts = append(alts, arg(argi, verb))
 		argi++
 	}
 	if text != "" {
@@ -160,15 +165,4 @@ func paramIndexOf(fn *types.Func, v *types.Var) int {
 		}
 	}
 	return -1
-}
-
-// typeutilCallee returns the object a call expression calls, if static.
-func typeutilCallee(pass *analysis.Pass, call *ast.CallExpr) types.Object {
-	switch fun := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		return pass.TypesInfo.Uses[fun]
-	case *ast.SelectorExpr:
-		return pass.TypesInfo.Uses[fun.Sel]
-	}
-	return nil
 }

@@ -23,8 +23,13 @@ func (r *resolver) strings(vs []val) []Str {
 
 // knownStrings returns the sorted, distinct constant strings among vs.
 func (r *resolver) knownStrings(vs []val) []string {
+	return known(r.strings(vs))
+}
+
+// known returns the sorted, distinct constant values among ss.
+func known(ss []Str) []string {
 	set := make(map[string]bool)
-	for _, s := range r.strings(vs) {
+	for _, s := range ss {
 		if v, ok := s.Known(); ok {
 			set[v] = true
 		}
@@ -72,11 +77,7 @@ func (r *resolver) stringsOf(x val, vs visited, depth int) []Str {
 	case *ssa.MakeInterface:
 		return r.stringsOf(in(v.X), vs, depth)
 	case *ssa.Phi:
-		var out []Str
-		for _, e := range v.Edges {
-			out = append(out, r.stringsOf(in(e), vs, depth)...)
-		}
-		return out
+		return union(vals(x.fr, v.Edges...))
 	case *ssa.BinOp:
 		if v.Op == token.ADD {
 			// Each side is resolved afresh: a + a is fine.
@@ -227,57 +228,21 @@ func (r *resolver) sprintf(s site, depth int) []Str {
 		return nil
 	}
 	args := r.variadicArgs(val{s.arg(1), s.fr})
-	var alts [][]Str
-	argi := 0
-	litText := ""
-	flush := func() {
-		if litText != "" {
-			alts = append(alts, []Str{lit(litText)})
-			litText = ""
+	return sprintfStrs(format, func(i int, verb byte) []Str {
+		if i >= len(args) {
+			return []Str{dynamic("arg", "a missing Sprintf argument")}
 		}
-	}
-	for i := 0; i < len(format); i++ {
-		c := format[i]
-		if c != '%' {
-			litText += format[i : i+1] // a byte: string(c) would be the rune U+00XX
-			continue
-		}
-		// Skip flags, width and precision up to the verb.
-		j := i + 1
-		for j < len(format) && strings.IndexByte("+-# 0123456789.[]*", format[j]) >= 0 {
-			j++
-		}
-		if j >= len(format) {
-			litText += format[i:]
-			break
-		}
-		verb := format[j]
-		i = j
-		if verb == '%' {
-			litText += "%"
-			continue
-		}
-		flush()
-		if argi >= len(args) {
-			alts = append(alts, []Str{dynamic("arg", "a missing Sprintf argument")})
-			continue
-		}
-		arg := args[argi]
-		argi++
+		arg := args[i]
 		if c, ok := arg.v.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() != constant.String && (verb == 'v' || verb == 'd') {
-			alts = append(alts, []Str{lit(c.Value.ExactString())})
-			continue
+			return []Str{lit(c.Value.ExactString())}
 		}
 		if verb == 's' || verb == 'v' || verb == 'd' {
 			if strs := r.stringsOf(arg, make(visited), depth); len(strs) > 0 {
-				alts = append(alts, strs)
-				continue
+				return strs
 			}
 		}
-		alts = append(alts, []Str{dynamic(valueName(arg.v), "a formatted value")})
-	}
-	flush()
-	return concatAll(alts)
+		return []Str{dynamic(valueName(arg.v), "a formatted value")}
+	})
 }
 
 // sprint is fmt.Sprint of strings: its arguments side by side.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
-	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -286,7 +285,6 @@ func (r *resolver) instantiate(w *template, s site, a args, wrapper string) []*t
 	if w.invoke != nil {
 		return r.instantiateInvoke(w, s, a, wrapper)
 	}
-	inner := r.pass.Fset.Position(w.pos)
 	base := template{
 		lib:         w.lib,
 		proto:       w.proto,
@@ -294,7 +292,7 @@ func (r *resolver) instantiate(w *template, s site, a args, wrapper string) []*t
 		callee:      w.callee,
 		short:       w.short,
 		pos:         s.pos(),
-		trail:       append([]token.Position{inner}, w.trail...),
+		trail:       r.callTrail(w),
 		via:         append([]string{wrapper}, w.via...),
 		channelKind: w.channelKind,
 		extensions:  w.extensions,
@@ -303,9 +301,6 @@ func (r *resolver) instantiate(w *template, s site, a args, wrapper string) []*t
 		summary:     w.summary,
 		description: w.description,
 		tags:        w.tags,
-	}
-	if !w.pos.IsValid() {
-		base.trail = w.trail
 	}
 	settings := make(map[protocols.Setting][]Str)
 	for name, ss := range w.settings {
@@ -333,6 +328,16 @@ func (r *resolver) instantiate(w *template, s site, a args, wrapper string) []*t
 		out = append(out, &tm)
 	}
 	return out
+}
+
+// callTrail returns the trail of tm as seen from a call of its owner: the
+// position of tm's own call, when it has one in this package (a template
+// of an imported fact has none), then tm's trail.
+func (t *tracer) callTrail(tm *template) []token.Position {
+	if !tm.pos.IsValid() {
+		return tm.trail
+	}
+	return append([]token.Position{t.pass.Fset.Position(tm.pos)}, tm.trail...)
 }
 
 // argOf returns the argument a call passes for parameter number i of the
@@ -448,21 +453,9 @@ func dedupMessages(ms []Message) []Message {
 func (t *tracer) final(tm *template, declaring *types.Func) *Operation {
 	settings := make(map[protocols.Setting][]string)
 	for name, ss := range tm.settings {
-		set := make(map[string]bool)
-		for _, s := range ss {
-			if v, ok := s.Known(); ok {
-				set[v] = true
-			}
+		if vs := known(ss); len(vs) > 0 {
+			settings[name] = vs
 		}
-		if len(set) == 0 {
-			continue
-		}
-		vs := make([]string, 0, len(set))
-		for v := range set {
-			vs = append(vs, v)
-		}
-		sort.Strings(vs)
-		settings[name] = vs
 	}
 	desc := tm.description
 	if desc == "" && declaring != nil {
