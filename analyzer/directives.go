@@ -78,12 +78,7 @@ func collectDirectives(pass *analysis.Pass) *directiveSet {
 					continue // packageDirectives reports it
 				}
 				if err != nil {
-					perr, _ := err.(*directive.Error)
-					off := 0
-					if perr != nil {
-						off = perr.Offset
-					}
-					pass.Reportf(c.Slash+token.Pos(off), "malformed directive: %v", err)
+					reportMalformed(pass, c, err)
 					continue
 				}
 				if !ok {
@@ -138,11 +133,7 @@ func packageDirectives(pass *analysis.Pass) []PackageDirective {
 			for _, c := range cg.List {
 				d, ok, err := directive.Parse(c.Text)
 				if err != nil {
-					off := 0
-					if perr, _ := err.(*directive.Error); perr != nil {
-						off = perr.Offset
-					}
-					pass.Reportf(c.Slash+token.Pos(off), "malformed directive: %v", err)
+					reportMalformed(pass, c, err)
 					continue
 				}
 				if ok && d.Verb.PackageLevel() {
@@ -152,6 +143,16 @@ func packageDirectives(pass *analysis.Pass) []PackageDirective {
 		}
 	}
 	return out
+}
+
+// reportMalformed reports a directive that does not parse, at the place
+// in the comment where it goes wrong.
+func reportMalformed(pass *analysis.Pass, c *ast.Comment, err error) {
+	off := 0
+	if perr, _ := err.(*directive.Error); perr != nil {
+		off = perr.Offset
+	}
+	pass.Reportf(c.Slash+token.Pos(off), "malformed directive: %v", err)
 }
 
 // trailing reports whether a comment follows code on its line.

@@ -31,13 +31,6 @@ func buildSSA(pass *analysis.Pass) *ssaPackage {
 	pkg.Build()
 
 	var funcs []*ssa.Function
-	var addAnons func(f *ssa.Function)
-	addAnons = func(f *ssa.Function) {
-		funcs = append(funcs, f)
-		for _, anon := range f.AnonFuncs {
-			addAnons(anon)
-		}
-	}
 	for _, file := range pass.Files {
 		for _, decl := range file.Decls {
 			decl, ok := decl.(*ast.FuncDecl)
@@ -49,7 +42,7 @@ func buildSSA(pass *analysis.Pass) *ssaPackage {
 				continue
 			}
 			if f := prog.FuncValue(obj); f != nil {
-				addAnons(f)
+				funcs = append(funcs, withClosures(f)...)
 			}
 		}
 	}
