@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -158,6 +159,22 @@ func concatAll(alts [][]Str) []Str {
 		out = next
 	}
 	return out
+}
+
+// withoutSubsumedEmpty drops the empty alternative of a value that may
+// also be a run-time value: that value can be empty too, and an empty
+// alternative is the "none" a function returns beside its real results
+// (return "", err), which would otherwise become addresses of their own
+// ("orders." for "orders." + id).
+func withoutSubsumedEmpty(ss []Str) []Str {
+	open := slices.ContainsFunc(ss, func(s Str) bool { return len(s.Parts) == 1 && s.Parts[0].Kind != PartLit })
+	if !open {
+		return ss
+	}
+	return slices.DeleteFunc(ss, func(s Str) bool {
+		v, ok := s.Known()
+		return ok && v == ""
+	})
 }
 
 // dedupStrs removes repeated alternatives, keeping the first.

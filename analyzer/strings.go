@@ -43,9 +43,14 @@ func known(ss []Str) []string {
 }
 
 func (r *resolver) stringsOf(x val, vs visited, depth int) []Str {
-	if depth > maxDepth || !r.step() || !vs.visit(x) {
+	if depth > maxDepth || r.onPath[x] || !r.step() || !vs.visit(x) {
 		return nil
 	}
+	if r.onPath == nil {
+		r.onPath = make(map[val]bool)
+	}
+	r.onPath[x] = true
+	defer delete(r.onPath, x)
 	depth++
 	union := func(xs []val) []Str {
 		var out []Str
@@ -77,7 +82,7 @@ func (r *resolver) stringsOf(x val, vs visited, depth int) []Str {
 	case *ssa.MakeInterface:
 		return r.stringsOf(in(v.X), vs, depth)
 	case *ssa.Phi:
-		return union(vals(x.fr, v.Edges...))
+		return withoutSubsumedEmpty(union(vals(x.fr, v.Edges...)))
 	case *ssa.BinOp:
 		if v.Op == token.ADD {
 			// Each side is resolved afresh: a + a is fine.
@@ -182,11 +187,21 @@ func (r *resolver) stringsOfCall(call *ssa.Call, i int, fr *frame, vs visited, d
 		}
 	}
 	if rets := r.returned(call, i, fr); len(rets) > 0 {
+		// A result the analysis cannot read (an element of a
+		// strings.Split, say) is the call's run-time value, as when the
+		// function is not followed at all: dropping it would leave only
+		// the function's other results, a fallback "" for one.
 		var out []Str
+		unread := false
 		for _, ret := range rets {
-			out = append(out, r.stringsOf(ret, vs, depth)...)
+			strs := r.stringsOf(ret, vs, depth)
+			unread = unread || len(strs) == 0
+			out = append(out, strs...)
 		}
-		return out
+		if unread {
+			out = append(out, dynamic(resultName(&call.Call), describeCall(&call.Call)))
+		}
+		return withoutSubsumedEmpty(out)
 	}
 	if f := callee(&call.Call); f != nil && i == 0 && f.Pkg() != r.pass.Pkg {
 		var fact StringFuncFact

@@ -189,6 +189,14 @@ type resolver struct {
 	// names a ByteMethod is followed, is that method, which the call
 	// uses to make the bytes of a payload given as an interface.
 	sendByteMethod string
+	// onPath holds the values whose strings are being resolved: the
+	// current path of the resolution. A variable updated from itself
+	// (s = s + "." + x, kept in memory because a closure captures s)
+	// stores a value that loads it again, a cycle that the visited
+	// sets, fresh for each operand of a concatenation, do not cut: it
+	// would unroll to maxDepth, into ever longer addresses. Cut on the
+	// path, the update is seen once (s and s.x), as the code means it.
+	onPath map[val]bool
 }
 
 // frame is a call a walk descended into (a helper whose result it

@@ -4,6 +4,7 @@ package addresses
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -62,4 +63,71 @@ func fromConfig(ctx context.Context, cfg Config) error { // want fromConfig:`wra
 // A topic-name function of another package, called with a constant.
 func regionalTopic(ctx context.Context) error {
 	return w.WriteMessages(ctx, kafka.Message{Topic: topics.Regional("eu")}) // want `kafka send "orders.eu.v1" payload=\[\]byte`
+}
+
+// Subjects parsed from a request path, as an IoT gateway does: helpers
+// that return "" (alone or with an error) when there is nothing to
+// return, and elements of strings.Split otherwise. The "" results do
+// not become topics of their own ("devices." or "devices..{sub}"), and
+// an element the analysis cannot read is the helper's run-time result.
+func deviceID(path string) string {
+	parts := strings.Split(path, "/")
+	if len(parts) > 1 {
+		return parts[1]
+	}
+	return ""
+}
+
+var errSubtopic = errors.New("malformed subtopic")
+
+func subtopic(raw string) (string, error) {
+	if raw == "" {
+		return "", nil
+	}
+	if strings.Contains(raw, "#") {
+		return "", errSubtopic
+	}
+	var kept []string
+	for _, e := range strings.Split(raw, "/") {
+		if e != "" {
+			kept = append(kept, e)
+		}
+	}
+	return strings.Join(kept, "."), nil
+}
+
+func forward(ctx context.Context, path, raw string, body []byte) error { // want forward:`wraps\(segmentio/kafka-go send devices\.\{deviceID\|addresses\.deviceID\(…\)\} payload=\$3; segmentio/kafka-go send devices\.\{deviceID\|addresses\.deviceID\(…\)\}\.\{Join\|strings\.Join\(…, "\."\)\} payload=\$3\)`
+	sub, err := subtopic(raw)
+	if err != nil {
+		return err
+	}
+	topic := fmt.Sprintf("devices.%s", deviceID(path))
+	if sub != "" {
+		topic = topic + "." + sub
+	}
+	return w.WriteMessages(ctx, kafka.Message{Topic: topic, Value: body}) // want `kafka send "devices.{deviceID}" {deviceID}=addresses.deviceID\(…\) payload=\[\]byte` `kafka send "devices.{deviceID}.{join}" {deviceID}=addresses.deviceID\(…\) {join}=strings.Join\(…, "\."\) payload=\[\]byte`
+}
+
+// A variable that is "" unless the environment sets it: the run-time
+// value covers the empty one, which is no topic of its own ("audit.").
+func audit(ctx context.Context, body []byte) error { // want audit:`wraps\(segmentio/kafka-go send audit\.\{REGION\|os\.Getenv\("REGION"\)\} payload=\$1\)`
+	region := ""
+	if os.Getenv("MULTI_REGION") == "1" {
+		region = os.Getenv("REGION")
+	}
+	return w.WriteMessages(ctx, kafka.Message{Topic: "audit." + region, Value: body}) // want `kafka send "audit.{region}" {region}=os.Getenv\("REGION"\) payload=\[\]byte`
+}
+
+// A topic extended from itself, kept in memory because a goroutine
+// captures it: the update is one optional suffix, not a chain of them.
+func watched(ctx context.Context, device, sub string, done chan struct{}, body []byte) error { // want watched:`wraps\(segmentio/kafka-go send devices\.\{\$1\} payload=\$4; segmentio/kafka-go send devices\.\{\$1\}\.\{\$2\} payload=\$4\)`
+	topic := fmt.Sprintf("devices.%s", device)
+	if sub != "" {
+		topic = fmt.Sprintf("%s.%s", topic, sub)
+	}
+	go func() {
+		<-done
+		println("stop", topic)
+	}()
+	return w.WriteMessages(ctx, kafka.Message{Topic: topic, Value: body}) // want `kafka send "devices.{device}" {device}=parameter device of addresses.watched payload=\[\]byte` `kafka send "devices.{device}.{sub}" {device}=parameter device of addresses.watched {sub}=parameter sub of addresses.watched payload=\[\]byte`
 }
