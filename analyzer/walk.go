@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -944,12 +945,86 @@ func (r *resolver) returned(call *ssa.Call, i int, fr *frame) []val {
 		return nil
 	}
 	var out []val
-	for _, b := range fn.Blocks {
+	for _, b := range liveBlocks(fn, &call.Call) {
 		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && i < len(ret.Results) {
 			out = append(out, val{ret.Results[i], inner})
 		}
 	}
 	return out
+}
+
+// liveBlocks returns the blocks of fn that can run when call calls it:
+// a branch on a parameter compared with a constant (if prefix == "")
+// takes one way when the call passes a constant there. Without it a
+// helper such as
+//
+//	func url(base, prefix, path string) string {
+//		if prefix == "" {
+//			return base + "/" + path
+//		}
+//		return base + "/" + prefix + "/" + path
+//	}
+//
+// called with "" would also give base + "//" + path.
+func liveBlocks(fn *ssa.Function, call *ssa.CallCommon) []*ssa.BasicBlock {
+	live := make([]bool, len(fn.Blocks))
+	var out []*ssa.BasicBlock
+	var visit func(b *ssa.BasicBlock)
+	visit = func(b *ssa.BasicBlock) {
+		if live[b.Index] {
+			return
+		}
+		live[b.Index] = true
+		out = append(out, b)
+		succs := b.Succs
+		if ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok {
+			if taken, ok := constCondition(ifInstr.Cond, fn, call); ok {
+				if taken {
+					succs = succs[:1]
+				} else {
+					succs = succs[1:]
+				}
+			}
+		}
+		for _, s := range succs {
+			visit(s)
+		}
+	}
+	visit(fn.Blocks[0])
+	sort.Slice(out, func(i, j int) bool { return out[i].Index < out[j].Index })
+	return out
+}
+
+// constCondition evaluates cond, a comparison of one of fn's parameters
+// with a constant, when call passes a constant for that parameter.
+func constCondition(cond ssa.Value, fn *ssa.Function, call *ssa.CallCommon) (bool, bool) {
+	cmp, ok := cond.(*ssa.BinOp)
+	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
+		return false, false
+	}
+	argConst := func(v ssa.Value) *ssa.Const {
+		p, ok := v.(*ssa.Parameter)
+		if !ok {
+			return nil
+		}
+		i := slices.Index(fn.Params, p)
+		if i < 0 || i >= len(call.Args) {
+			return nil
+		}
+		c, _ := call.Args[i].(*ssa.Const)
+		return c
+	}
+	x, y := argConst(cmp.X), argConst(cmp.Y)
+	switch {
+	case x != nil && y == nil:
+		y, _ = cmp.Y.(*ssa.Const)
+	case y != nil && x == nil:
+		x, _ = cmp.X.(*ssa.Const)
+	}
+	if x == nil || y == nil || x.Value == nil || y.Value == nil || x.Value.Kind() != y.Value.Kind() {
+		return false, false
+	}
+	return constant.Compare(x.Value, cmp.Op, y.Value), true
 }
 
 func funcName(fn *ssa.Function) string {

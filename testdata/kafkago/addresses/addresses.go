@@ -131,3 +131,20 @@ func watched(ctx context.Context, device, sub string, done chan struct{}, body [
 	}()
 	return w.WriteMessages(ctx, kafka.Message{Topic: topic, Value: body}) // want `kafka send "devices.{device}" {device}=parameter device of addresses.watched payload=\[\]byte` `kafka send "devices.{device}.{sub}" {device}=parameter device of addresses.watched {sub}=parameter sub of addresses.watched payload=\[\]byte`
 }
+
+// A helper that branches on a parameter, called with a constant there:
+// only the branch the constant takes gives topics.
+func topicName(prefix, name string) string {
+	if prefix == "" {
+		return name
+	}
+	return prefix + "." + name
+}
+
+func unprefixed(ctx context.Context, body []byte) error { // want unprefixed:`wraps\(segmentio/kafka-go send metrics payload=\$1\)`
+	return w.WriteMessages(ctx, kafka.Message{Topic: topicName("", "metrics"), Value: body}) // want `kafka send "metrics" payload=\[\]byte`
+}
+
+func prefixed(ctx context.Context, body []byte) error { // want prefixed:`wraps\(segmentio/kafka-go send eu\.metrics payload=\$1\)`
+	return w.WriteMessages(ctx, kafka.Message{Topic: topicName("eu", "metrics"), Value: body}) // want `kafka send "eu.metrics" payload=\[\]byte`
+}
