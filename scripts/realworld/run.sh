@@ -31,6 +31,11 @@ for list in "${lists[@]}"; do
     fi
     work="$OUT/src/$name"
     rm -rf "$work" && mkdir -p "$work" && cp -r "$dir"/. "$work" && chmod -R u+w "$work"
+    # A module zip keeps vendor/modules.txt but not the vendored packages
+    # (mainflux): the go command would use the empty vendor directory.
+    if [ -d "$work/vendor" ] && [ -z "$(find "$work/vendor" -name '*.go' -print -quit)" ]; then
+      rm -rf "$work/vendor"
+    fi
     # A module without its go.sum entries cannot load its packages.
     (cd "$work" && go mod download all >/dev/null 2>&1 || true)
     set +e
